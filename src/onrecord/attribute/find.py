@@ -1,0 +1,47 @@
+"""Attributions in a parsed article, as ``onrecord.types.Attribution`` (speakers unset)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from onrecord.attribute.group import (
+    Group,
+    add_missed_quotations,
+    group_spans,
+    kind_of,
+    role_spans,
+)
+from onrecord.attribute.quotes import find_quotations
+from onrecord.attribute.tagger import Tagger
+from onrecord.types import Attribution, Span
+
+
+def find(doc: Doc, tagger: Tagger) -> list[Attribution]:
+    """Tag the article's tokens, group the runs, and turn each group into an attribution."""
+    quotations = find_quotations(doc.text)
+    tags, scores = tagger.tag(doc, quotations)
+    spans = add_missed_quotations(doc, role_spans(doc, tags, scores), quotations)
+    groups = group_spans(doc, spans)
+    text = doc.text  # built from the tokens on every access: read it once
+    return [
+        _to_attribution(doc, text, group, kind_of(doc, group, quotations), n)
+        for n, group in enumerate(groups, start=1)
+    ]
+
+
+def _to_attribution(doc: Doc, text: str, group: Group, kind: str, n: int) -> Attribution:
+    content = Span.from_slices(text, [c.char_slice(doc) for c in group.contents])
+    cue = Span.from_slices(text, [group.cue.char_slice(doc)]) if group.cue else None
+    source = Span.from_slices(text, [group.source.char_slice(doc)]) if group.source else None
+    parts = [c.score for c in group.contents]
+    if group.cue:
+        parts.append(group.cue.score)
+    confidence = sum(parts) / len(parts)
+    return Attribution(
+        id=f"a{n}",
+        kind=kind,  # type: ignore[arg-type]
+        content=content,
+        cue=cue,
+        source=source,
+        confidence=confidence,
+    )

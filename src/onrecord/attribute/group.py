@@ -1,0 +1,285 @@
+"""From token roles to attributions: tie each content to its cue, and each cue to its source.
+
+The tagger says which tokens are source, cue or content; it does not say which go
+together. Syntax does most of that: a content hangs below its cue ("said" -> ccomp) and
+the source is the cue's subject. Where the parse does not connect them (a quotation split
+by its attribution, a quotation that runs over a sentence end), the nearest cue in the same
+sentence, then in the same paragraph, is taken. Contents of one cue become one attribution
+with a discontinuous content ("“A,” he said. “B.”").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from onrecord.attribute.quotes import Quotation
+
+HEAD_HOPS = 6
+QUOTED_SENTENCE_WORDS = 4
+SPLIT_GAP = 8
+NEAR_LIMIT = 40
+OTHER_SENTENCE_PENALTY = 10
+
+
+@dataclass
+class RoleSpan:
+    """A run of tokens with one role; ``start``/``end`` are token indices (end exclusive)."""
+
+    role: str
+    start: int
+    end: int
+    score: float = 1.0
+
+    def char_slice(self, doc: Doc) -> tuple[int, int]:
+        return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1])
+
+
+@dataclass
+class Group:
+    """The pieces of one attribution, as token spans, before they become types."""
+
+    contents: list[RoleSpan]
+    cue: RoleSpan | None = None
+    source: RoleSpan | None = None
+    inherited_source: bool = False
+    extras: dict = field(default_factory=dict)
+
+
+def role_spans(doc: Doc, tags: list[str], scores: list[float] | None = None) -> list[RoleSpan]:
+    """Runs of same-role tokens; spaces and punctuation at a run's edges are dropped."""
+    spans: list[RoleSpan] = []
+    current: RoleSpan | None = None
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            current = None
+            continue
+        prefix, role = tag.split("-", 1)
+        if current is not None and current.role == role and prefix == "I":
+            current.end = i + 1
+        else:
+            current = RoleSpan(role, i, i + 1)
+            spans.append(current)
+    trimmed = []
+    for span in spans:
+        start, end = span.start, span.end
+        while start < end and (doc[start].is_space or _is_edge_punct(doc[start].text)):
+            start += 1
+        while end > start and (doc[end - 1].is_space or _is_edge_punct(doc[end - 1].text)):
+            end -= 1
+        if end > start:
+            span.start, span.end = start, end
+            if scores is not None:
+                span.score = sum(scores[start:end]) / (end - start)
+            trimmed.append(span)
+    return trimmed
+
+
+def _is_edge_punct(text: str) -> bool:
+    return text in {",", ".", ":", ";", "—", "–", "-", "(", ")"}
+
+
+def add_missed_quotations(
+    doc: Doc, spans: list[RoleSpan], quotations: list[Quotation]
+) -> list[RoleSpan]:
+    """Add, as contents, sentence-like quotations the tagger left out: a quoted sentence in
+    a news article is nearly always somebody's words."""
+    covered = [0] * len(doc)
+    for span in spans:
+        for i in range(span.start, span.end):
+            covered[i] = 1
+    added = []
+    for quotation in quotations:
+        piece = doc.char_span(quotation.inner_start, quotation.inner_end, alignment_mode="expand")
+        if piece is None or not _sentence_like(piece):
+            continue
+        words = [t.i for t in piece if not (t.is_punct or t.is_space)]
+        if sum(covered[i] for i in words) * 2 >= len(words):
+            continue
+        added.append(RoleSpan("CON", piece.start, piece.end, score=0.5))
+    return sorted(spans + added, key=lambda s: s.start) if added else spans
+
+
+def _sentence_like(piece) -> bool:
+    words = [t for t in piece if t.is_alpha]
+    return len(words) >= QUOTED_SENTENCE_WORDS and any(
+        t.pos_ == "VERB" or t.tag_.startswith("VB") for t in piece
+    )
+
+
+def group_spans(doc: Doc, spans: list[RoleSpan]) -> list[Group]:
+    """Tie contents to cues and cues to sources."""
+    cues = [s for s in spans if s.role == "CUE"]
+    sources = [s for s in spans if s.role == "SRC"]
+    contents = [s for s in spans if s.role == "CON"]
+    token_cue = {i: cue for cue in cues for i in range(cue.start, cue.end)}
+
+    by_cue: dict[int, Group] = {}
+    groups: list[Group] = []
+    for content in contents:
+        cue = _syntactic_cue(doc, content, token_cue) or _nearest_cue(doc, content, cues)
+        if cue is None:
+            groups.append(Group([content]))
+            continue
+        if id(cue) in by_cue and _split_around(by_cue[id(cue)].contents, content, cue):
+            by_cue[id(cue)].contents.append(content)
+        else:
+            group = Group([content], cue=cue)
+            by_cue[id(cue)] = group
+            groups.append(group)
+
+    used: set[int] = set()
+    source_of: dict[int, RoleSpan | None] = {}
+    for group in groups:
+        if group.cue is None:
+            continue
+        if id(group.cue) not in source_of:
+            source_of[id(group.cue)] = _source_for(doc, group.cue, sources, used)
+        group.source = source_of[id(group.cue)]
+        if group.source is not None:
+            used.add(id(group.source))
+    groups.sort(key=lambda g: g.contents[0].start)
+    return _attach_continuations(doc, groups)
+
+
+def _attach_continuations(doc: Doc, groups: list[Group]) -> list[Group]:
+    """A quotation paragraph with no cue of its own continues the attribution just before
+    it: news style names the speaker once and lets the quotation run on."""
+    merged: list[Group] = []
+    for group in groups:
+        previous = merged[-1] if merged else None
+        if (
+            group.cue is None
+            and previous is not None
+            and _opens_paragraph_with_quote(doc, group.contents[0].start)
+            and _paragraphs_between(doc, previous.contents[-1].end, group.contents[0].start) <= 1
+        ):
+            previous.contents.extend(group.contents)
+            continue
+        merged.append(group)
+    return merged
+
+
+def _opens_paragraph_with_quote(doc: Doc, i: int) -> bool:
+    j = i
+    while j > 0 and doc[j - 1].is_punct and "\n" not in doc[j - 1].whitespace_:
+        j -= 1
+    starts_paragraph = j == 0 or "\n" in doc[j - 1].text or "\n" in doc[j - 1].whitespace_
+    quoted = any(c in doc[j].text for c in "\"“'`") or any(c in doc[i].text for c in '"“')
+    return starts_paragraph and quoted
+
+
+def _paragraphs_between(doc: Doc, end: int, start: int) -> int:
+    """How many paragraph breaks lie between two token positions."""
+    return sum(1 for t in doc[end:start] if "\n" in t.text or "\n" in t.whitespace_)
+
+
+def _split_around(contents: list[RoleSpan], content: RoleSpan, cue: RoleSpan) -> bool:
+    """True for the two halves of a quotation split by its attribution ("A," he said. "B."):
+    one ends just before the cue, the other starts just after it."""
+    before = [c for c in contents if c.end <= cue.start]
+    after = [c for c in contents if c.start >= cue.end]
+    if content.start >= cue.end and before and not after:
+        return content.start - cue.end <= SPLIT_GAP and cue.start - before[-1].end <= SPLIT_GAP
+    if content.end <= cue.start and after and not before:
+        return cue.start - content.end <= SPLIT_GAP and after[0].start - cue.end <= SPLIT_GAP
+    return False
+
+
+def _syntactic_cue(doc: Doc, content: RoleSpan, token_cue: dict) -> RoleSpan | None:
+    """The cue the content's words hang below, if the parse connects them."""
+    votes: dict[int, tuple[int, RoleSpan]] = {}
+    for i in range(content.start, content.end):
+        token = doc[i]
+        for _ in range(HEAD_HOPS):
+            if token.head is token:
+                break
+            token = token.head
+            cue = token_cue.get(token.i)
+            if cue is not None:
+                count = votes.get(id(cue), (0, cue))[0]
+                votes[id(cue)] = (count + 1, cue)
+                break
+    if not votes:
+        return None
+    return max(votes.values(), key=lambda v: v[0])[1]
+
+
+def _nearest_cue(doc: Doc, content: RoleSpan, cues: list[RoleSpan]) -> RoleSpan | None:
+    """The closest cue in the content's paragraph; one outside the content's sentences
+    counts as further away ("“You winning?” she said." parses as two sentences)."""
+    lo, hi = doc[content.start].sent.start, doc[content.end - 1].sent.end
+    best, best_distance = None, NEAR_LIMIT
+    for cue in cues:
+        if cue.start >= content.end:
+            gap = cue.start - content.end
+            between = doc[content.end : cue.start]
+        else:
+            gap = content.start - cue.end
+            between = doc[cue.end : content.start]
+        if gap < 0 or any("\n" in t.text for t in between):
+            continue
+        distance = gap if lo <= cue.start < hi else gap + OTHER_SENTENCE_PENALTY
+        if distance < best_distance:
+            best, best_distance = cue, distance
+    return best
+
+
+def _source_for(
+    doc: Doc, cue: RoleSpan, sources: list[RoleSpan], used: set[int]
+) -> RoleSpan | None:
+    """The source that is the cue's subject (or agent, or object of "according to"); else
+    the nearest source in the cue's paragraph, preferring its own sentence and a source no
+    other cue has taken."""
+    cue_tokens = set(range(cue.start, cue.end))
+    sent = doc[cue.start].sent
+    for source in sources:
+        if source.end <= sent.start or source.start >= sent.end:
+            continue
+        for i in range(source.start, source.end):
+            token = doc[i]
+            if token.head.i in cue_tokens or any(
+                a.i in cue_tokens for a in list(token.ancestors)[:2]
+            ):
+                return source
+    best, best_distance = None, NEAR_LIMIT
+    for source in sources:
+        if source.start >= cue.end:
+            gap, between = source.start - cue.end, doc[cue.end : source.start]
+        else:
+            gap, between = cue.start - source.end, doc[source.end : cue.start]
+        if gap < 0 or any("\n" in t.text for t in between):
+            continue
+        distance = gap
+        if not (sent.start <= source.start < sent.end):
+            distance += OTHER_SENTENCE_PENALTY
+        if id(source) in used:
+            distance += OTHER_SENTENCE_PENALTY
+        if distance < best_distance:
+            best, best_distance = source, distance
+    return best
+
+
+def kind_of(doc: Doc, group: Group, quotations: list[Quotation]) -> str:
+    """direct: the content is quoted; mixed: partly quoted; according_to: cued by it."""
+    if group.cue is not None and doc[group.cue.start].lower_ == "according":
+        return "according_to"
+    total = quoted = 0
+    for content in group.contents:
+        for i in range(content.start, content.end):
+            token = doc[i]
+            if token.is_space or token.is_punct:
+                continue
+            total += 1
+            if _inside_any(token.idx, quotations):
+                quoted += 1
+    if total and quoted / total >= 0.9:
+        return "direct"
+    if quoted:
+        return "mixed"
+    return "indirect"
+
+
+def _inside_any(offset: int, quotations: list[Quotation]) -> bool:
+    return any(q.inner_start <= offset < q.inner_end for q in quotations)

@@ -1,0 +1,60 @@
+"""A cue lexicon learned from the training split: how often each word form is part of a cue.
+
+PolNeAR's cues are open-ended ("said", "believes", "a poll found", "questions about"), so
+no hand list is used: the rate at which a word form is annotated as a cue in the training
+articles says how "reporting" it is, and the tagger sees that rate, binned, on the word
+itself and on the words it hangs below. Rare forms (fewer than ``MIN_COUNT`` occurrences)
+get no rate, so the tagger falls back to the word and its syntax.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+MIN_COUNT = 3
+BINS = (0.02, 0.1, 0.25, 0.5, 0.75)
+
+
+class CueLexicon:
+    """Cue rates per lower-cased word form, with counts so one article can be left out."""
+
+    def __init__(self, cue_counts: Counter | None = None, counts: Counter | None = None):
+        self.cue_counts = cue_counts or Counter()
+        self.counts = counts or Counter()
+
+    def add(self, word: str, is_cue: bool) -> None:
+        self.counts[word] += 1
+        if is_cue:
+            self.cue_counts[word] += 1
+
+    def rate_bin(self, word: str, leave_out: CueLexicon | None = None) -> int | None:
+        """Which of ``BINS`` the word's cue rate falls in; None for rare or unseen words.
+        ``leave_out`` subtracts one article's own counts, so training features never see
+        the article's own gold."""
+        total = self.counts.get(word, 0)
+        cues = self.cue_counts.get(word, 0)
+        if leave_out is not None:
+            total -= leave_out.counts.get(word, 0)
+            cues -= leave_out.cue_counts.get(word, 0)
+        if total < MIN_COUNT:
+            return None
+        rate = cues / total
+        return sum(1 for edge in BINS if rate >= edge)
+
+    def to_json(self) -> str:
+        kept = {w: [self.cue_counts.get(w, 0), n] for w, n in self.counts.items() if n >= MIN_COUNT}
+        return json.dumps(kept, sort_keys=True, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, data: str) -> CueLexicon:
+        raw = json.loads(data)
+        return cls(
+            Counter({w: c for w, (c, _) in raw.items()}),
+            Counter({w: n for w, (_, n) in raw.items()}),
+        )
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> CueLexicon:
+        return cls.from_json(Path(path).read_text(encoding="utf-8"))

@@ -1,0 +1,56 @@
+"""The learned tagger: a linear-chain CRF over article tokens (python-crfsuite).
+
+A CRF is small, fast on one core, needs no PyTorch, and learns from PolNeAR train both
+which words report ("said", "believes", "a poll found") and which syntactic positions
+carry content. ``training/train_tagger.py`` rebuilds it, with its cue lexicon, from the
+train split; both files ship in ``onrecord/models``.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+from spacy.tokens import Doc
+
+from onrecord.attribute.features import article_features
+from onrecord.attribute.lexicon import CueLexicon
+from onrecord.attribute.quotes import Quotation
+from onrecord.errors import ModelError
+
+MODEL_FILE = "attribution.crfsuite"
+LEXICON_FILE = "cue_lexicon.json"
+
+
+def packaged_model_dir() -> Path:
+    """Where the trained model ships inside the package."""
+    return Path(str(resources.files("onrecord") / "models"))
+
+
+class Tagger:
+    """BIO tags (SRC, CUE, CON) and their probabilities for one article's tokens."""
+
+    def __init__(self, model_dir: str | Path | None = None):
+        self.model_dir = Path(model_dir) if model_dir else packaged_model_dir()
+        model, lexicon = self.model_dir / MODEL_FILE, self.model_dir / LEXICON_FILE
+        if not (model.is_file() and lexicon.is_file()):
+            raise ModelError(
+                f"no attribution model in {self.model_dir}; "
+                "rebuild it with training/train_tagger.py"
+            )
+        self.lexicon = CueLexicon.from_path(lexicon)
+        self._crf = pycrfsuite.Tagger()
+        self._crf.open(str(model))
+
+    def tag(self, doc: Doc, quotations: list[Quotation]) -> tuple[list[str], list[float]]:
+        """The best tag sequence and, per token, the probability of its tag."""
+        if len(doc) == 0:
+            return [], []
+        tags = self._crf.tag(article_features(doc, quotations, self.lexicon))
+        scores = [self._crf.marginal(tag, i) for i, tag in enumerate(tags)]
+        return tags, scores
+
+    def files(self) -> dict[str, bytes]:
+        """The model's files by name, for saving a pipeline to disk."""
+        return {name: (self.model_dir / name).read_bytes() for name in (MODEL_FILE, LEXICON_FILE)}

@@ -1,0 +1,416 @@
+"""The article's entities as resolution builds them, with the indexes that keep it linear.
+
+Mentions arrive in text order and each is resolved against what came before:
+
+- a name joins the person with the same surname whose first names do not disagree ("Roe"
+  = "Jane Roe", but "John Roe" is someone else), else the organisation with the same name
+  or acronym, else starts an entity: a person when NER or the context (a title, "Ms")
+  says so. NER often tags a lone surname ORG, so such a name still finds its person; a
+  place or nationality label is trusted ("Washington" is not George Washington);
+- a pronoun takes the most recent source speaker it can refer to (type, number, known
+  gender), else the most recent such person (a subject before an object within a
+  sentence) or organisation/group mentioned at all;
+- a definite nominal person ("the mayor") takes the person whose title matches it best
+  (fuzzy, and never across a rank: "the minister" is not "the deputy minister"); other
+  nominals join an entity with the same phrase, or, when definite, the latest one with the
+  same head noun ("the report" after "a report by the agency").
+
+Every look-up goes through a dictionary keyed by surname, name, title word or head noun,
+and the scans back through recent mentions are bounded, so an article's resolution time
+grows with its number of mentions, not their square.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from onrecord.resolve.lexicon import (
+    ARTICLES,
+    FIRST_PERSON_PLURAL,
+    FIRST_PERSON_SINGULAR,
+    NAME_SUFFIXES,
+    NEUTER_PRONOUNS,
+    PLURAL_PRONOUNS,
+    RANK_MODIFIERS,
+)
+from onrecord.resolve.mentions import Mention, bare_text
+from onrecord.resolve.names import Name
+from onrecord.resolve.titles import Title
+from onrecord.types import SpeakerType
+
+RECENT_WINDOW = 200
+TITLE_CANDIDATES = 50
+TITLE_MATCH = 80
+NON_WORD = re.compile(r"[^\w\s]+")
+# NER labels for places and peoples, trusted over a matching surname ("Washington" is not
+# George Washington); an organisation label is not, as NER gives it to many lone surnames.
+PLACE_LABELS = frozenset({"GPE", "NORP", "FAC"})
+
+
+@dataclass(eq=False)
+class Tracked:
+    """An entity under construction; ``merged_into`` points at the entity that absorbed it."""
+
+    uid: int
+    type: SpeakerType
+    name: str
+    words: tuple[str, ...] = ()
+    label: str = ""
+    title: Title | None = None
+    titles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    slices: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
+    named: bool = False
+    speaker: bool = False
+    narrator: bool = False
+    last: int = -1
+    merged_into: Tracked | None = None
+
+    def final(self) -> Tracked:
+        entity = self
+        while entity.merged_into is not None:
+            entity = entity.merged_into
+        return entity
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person mentioned in a sentence, and whether as the subject of a clause."""
+
+    entity: Tracked
+    sentence: int
+    subject: bool
+
+
+class EntityStore:
+    """Resolves mentions one at a time, in text order."""
+
+    def __init__(self) -> None:
+        self.entities: list[Tracked] = []
+        self.by_surname: dict[str, list[Tracked]] = {}
+        self.by_first_name: dict[str, list[Tracked]] = {}
+        self.by_org_key: dict[str, Tracked] = {}
+        self.by_org_word: dict[str, list[Tracked]] = {}
+        self.by_title_word: dict[str, list[Tracked]] = {}
+        self.by_phrase: dict[tuple[str, str], Tracked] = {}
+        self.by_head: dict[tuple[str, str], list[Tracked]] = {}
+        self.speakers: list[Tracked] = []
+        self.people: list[PersonMention] = []
+        self.collectives: list[Tracked] = []
+        self.sentence: int = -1
+        self.sentence_people: list[Tracked] = []
+
+    # --- the one entry point -------------------------------------------------------------------
+
+    def add(self, mention: Mention, sentence: int) -> Tracked | None:
+        """Resolve a mention and record it; returns its entity (None for a gender cue)."""
+        if sentence != self.sentence:
+            self.sentence, self.sentence_people = sentence, []
+        if mention.kind == "gender":
+            self._note_gender(mention.gender)
+            return None
+        if mention.kind == "name":
+            entity = self._resolve_name(mention)
+        elif mention.kind == "pronoun":
+            entity = self._resolve_pronoun(mention)
+        else:
+            entity = self._resolve_nominal(mention)
+        self._record(entity, mention)
+        return entity
+
+    def _record(self, entity: Tracked, mention: Mention) -> None:
+        entity.slices.append(mention.slices)
+        entity.last = mention.start
+        if mention.gender and entity.gender is None and entity.type == "person":
+            entity.gender = mention.gender
+        if mention.attribution is not None:
+            entity.speaker = True
+        if entity.narrator:
+            return
+        if mention.attribution is not None:
+            self.speakers.append(entity)
+        if entity.type == "person":
+            self.people.append(PersonMention(entity, self.sentence, mention.subject))
+            self.sentence_people.append(entity)
+        elif entity.type in ("organization", "group"):
+            self.collectives.append(entity)
+
+    def _new(self, mention_type: SpeakerType, name: str) -> Tracked:
+        entity = Tracked(len(self.entities), mention_type, name)
+        self.entities.append(entity)
+        return entity
+
+    # --- names ---------------------------------------------------------------------------------
+
+    def _resolve_name(self, mention: Mention) -> Tracked:
+        name = mention.name
+        assert name is not None
+        trusted_place = name.label in PLACE_LABELS and not mention.person_hint
+        may_be_person = not trusted_place and name.looks_personal()
+        if may_be_person:
+            person = self._find_person(name)
+            if person is not None:
+                return self._grow_person(person, mention)
+            if name.label == "PERSON" or mention.person_hint or mention.type == "person":
+                return self._grow_person(self._new("person", name.text), mention)
+        organization = self.by_org_key.get(org_key(name.text))
+        if organization is not None:
+            return self._grow_named(organization.final(), mention)
+        return self._new_organization(mention)
+
+    def _find_person(self, name: Name) -> Tracked | None:
+        """The latest person with this surname whose first names agree with the mention's;
+        a lone word that is nobody's surname may be someone's first name."""
+        first_names = name.first_names
+        candidates = [
+            e.final()
+            for e in self.by_surname.get(name.surname, ())
+            if names_agree(e.final().words, name.words)
+        ]
+        if not candidates and not first_names and name.label == "PERSON":
+            candidates = [e.final() for e in self.by_first_name.get(name.surname, ())]
+        candidates = [e for e in candidates if e.type == "person"]
+        return max(candidates, key=lambda e: e.last) if candidates else None
+
+    def _grow_person(self, person: Tracked, mention: Mention) -> Tracked:
+        """Add what a name mention tells about a person: a fuller name, a better title."""
+        name = mention.name
+        assert name is not None
+        if len(name.words) > len(person.words):
+            person.name, person.words = name.text, name.words
+            self._index(self.by_surname, name.surname, person)
+            for first in name.first_names:
+                self._index(self.by_first_name, first, person)
+        return self._grow_named(person, mention)
+
+    def _grow_named(self, entity: Tracked, mention: Mention) -> Tracked:
+        entity.named = True
+        if mention.title is not None:
+            self._add_title(entity, mention.title)
+        return entity
+
+    def _new_organization(self, mention: Mention) -> Tracked:
+        name = mention.name
+        assert name is not None
+        entity = self._new(mention.type, name.text)
+        entity.words, entity.label = name.words, name.label
+        for key in (org_key(name.text), acronym(name.words)):
+            if key and key not in self.by_org_key:
+                self.by_org_key[key] = entity
+        for word in name.words:
+            self._index(self.by_org_word, word.lower(), entity)
+        return self._grow_named(entity, mention)
+
+    def _add_title(self, entity: Tracked, title: Title) -> None:
+        if entity.title is None or title.rank < entity.title.rank:
+            entity.title = title
+        if entity.gender is None:
+            entity.gender = title.gender
+        if title.text not in entity.titles:
+            entity.titles.append(title.text)
+            for word in normalise_title(title.text).split():
+                self._index(self.by_title_word, word, entity)
+
+    @staticmethod
+    def _index(index: dict[Any, list[Tracked]], key: Hashable, entity: Tracked) -> None:
+        bucket = index.setdefault(key, [])
+        if entity not in bucket[-TITLE_CANDIDATES:]:
+            bucket.append(entity)
+
+    # --- pronouns ------------------------------------------------------------------------------
+
+    def _resolve_pronoun(self, mention: Mention) -> Tracked:
+        word = mention.text.lower()
+        if word in FIRST_PERSON_SINGULAR or word in FIRST_PERSON_PLURAL:
+            return self._narrator(word)
+        fits = pronoun_fit(word, mention.gender)
+        entity = self._latest(self.speakers, fits)
+        if entity is None and mention.type == "person":
+            entity = self._latest_person(fits)
+        elif entity is None and mention.type in ("group", "unknown"):
+            entity = self._latest(self.collectives, fits)
+        if entity is None:
+            return self._new(mention.type, mention.text)
+        if mention.gender and entity.gender is None:
+            entity.gender = mention.gender
+        return entity
+
+    def _narrator(self, word: str) -> Tracked:
+        """First person outside any quotation is the article's own voice: one entity for
+        "I" and one for "we", never an antecedent for "he" or "they". (Inside a quotation
+        it is the quoted speaker, which the caller settles.)"""
+        mention_type: SpeakerType = "person" if word in FIRST_PERSON_SINGULAR else "group"
+        key = (mention_type, "first person")
+        entity = self.by_phrase.get(key)
+        if entity is None:
+            entity = self._new(mention_type, "I" if mention_type == "person" else "we")
+            entity.narrator = True
+            self.by_phrase[key] = entity
+        return entity
+
+    def attach(self, entity: Tracked, mention: Mention) -> None:
+        """Record a mention resolved outside the store (a quoted "I" is its quoter)."""
+        self._record(entity.final(), mention)
+
+    @staticmethod
+    def _latest(history: list[Tracked], fits: Callable[[Tracked], bool]) -> Tracked | None:
+        for entity in reversed(history[-RECENT_WINDOW:]):
+            entity = entity.final()
+            if fits(entity):
+                return entity
+        return None
+
+    def _latest_person(self, fits: Callable[[Tracked], bool]) -> Tracked | None:
+        """The latest fitting person mentioned, preferring, within the sentence that person
+        is in, one mentioned as a subject (subjects are the more salient)."""
+        found, found_sentence = None, -1
+        for mention in reversed(self.people[-RECENT_WINDOW:]):
+            if found is not None and mention.sentence != found_sentence:
+                break
+            entity = mention.entity.final()
+            if not fits(entity):
+                continue
+            if found is None:
+                found, found_sentence = entity, mention.sentence
+            if mention.subject:
+                return entity
+        return found
+
+    def _note_gender(self, gender: str | None) -> None:
+        """A gendered subject pronoun after exactly one named person in its sentence."""
+        people = {id(e.final()): e.final() for e in self.sentence_people}
+        if len(people) == 1:
+            (person,) = people.values()
+            person.gender = person.gender or gender
+
+    # --- nominals ------------------------------------------------------------------------------
+
+    def _resolve_nominal(self, mention: Mention) -> Tracked:
+        if mention.type == "person":
+            match = self._match_title(mention) if mention.definite else None
+            return match or self._new_nominal_person(mention)
+        key = (mention.type, normalise_title(mention.text))
+        entity = self.by_phrase.get(key)
+        if entity is None and mention.definite:
+            entity = self._latest_with_head(mention)
+        if entity is not None:
+            return entity.final()
+        entity = self._new(mention.type, bare_text(mention.text))
+        self.by_phrase[key] = entity
+        self._index(self.by_head, (mention.type, mention.head_word), entity)
+        return entity
+
+    def _latest_with_head(self, mention: Mention) -> Tracked | None:
+        candidates = list(self.by_head.get((mention.type, mention.head_word), ()))
+        if mention.type == "organization":
+            candidates += [
+                e for e in self.by_org_word.get(mention.head_word, ()) if e.type == "organization"
+            ]
+        candidates = [e.final() for e in candidates]
+        return max(candidates, key=lambda e: e.last) if candidates else None
+
+    def _match_title(self, mention: Mention) -> Tracked | None:
+        """The person whose title the nominal best matches, the latest among equals."""
+        wanted = normalise_title(mention.text)
+        wanted_ranks = set(wanted.split()) & RANK_MODIFIERS
+        best, best_key = None, (0.0, -1)
+        for candidate in self.by_title_word.get(mention.head_word, ())[-TITLE_CANDIDATES:]:
+            entity = candidate.final()
+            if entity.type != "person":
+                continue
+            for title in entity.titles:
+                given = normalise_title(title)
+                if set(given.split()) & RANK_MODIFIERS != wanted_ranks:
+                    continue
+                score = fuzz.token_set_ratio(wanted, given)
+                if score >= TITLE_MATCH and (score, entity.last) > best_key:
+                    best, best_key = entity, (score, entity.last)
+        return best
+
+    def _new_nominal_person(self, mention: Mention) -> Tracked:
+        entity = self._new("person", bare_text(mention.text))
+        self._add_title(entity, Title(mention.text, 0, mention.gender))
+        return entity
+
+    # --- after the last mention ----------------------------------------------------------------
+
+    def absorb_stray_surnames(self) -> None:
+        """An organisation that is one word and one known person's surname was that person
+        all along: NER often labels a lone surname ORG before the full name appears."""
+        for entity in self.entities:
+            if entity.merged_into is not None or entity.type == "person" or not entity.named:
+                continue
+            if len(entity.words) != 1 or entity.label in PLACE_LABELS:
+                continue
+            people = {
+                id(e.final()): e.final()
+                for e in self.by_surname.get(entity.words[0].lower(), ())
+                if e.final().type == "person"
+            }
+            if len(people) == 1:
+                (person,) = people.values()
+                person.slices.extend(entity.slices)
+                person.speaker = person.speaker or entity.speaker
+                entity.merged_into = person
+
+
+# --- matching helpers ---------------------------------------------------------------------------
+
+
+def names_agree(known: tuple[str, ...], given: tuple[str, ...]) -> bool:
+    """Two names with one surname are one person's when one is the end of the other ("Llosa",
+    "Vargas Llosa", "Mario Vargas Llosa"), or their first names match, initials included
+    ("J. Roe" is "John Roe"); "Jane Roe" and "John Roe" are two people."""
+    known_words, given_words = _name_key(known), _name_key(given)
+    shorter, longer = sorted((known_words, given_words), key=len)
+    if not shorter or longer[len(longer) - len(shorter) :] == shorter:
+        return True
+    a, b = known_words[0].rstrip("."), given_words[0].rstrip(".")
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    return a == b
+
+
+def _name_key(words: tuple[str, ...]) -> tuple[str, ...]:
+    key = [w.lower() for w in words]
+    while len(key) > 1 and key[-1].rstrip(".") in NAME_SUFFIXES:
+        key.pop()
+    return tuple(key)
+
+
+def pronoun_fit(word: str, gender: str | None) -> Callable[[Tracked], bool]:
+    """Which entities a pronoun can refer to."""
+    if gender is not None:
+        return lambda e: e.type == "person" and e.gender in (None, gender)
+    if word in PLURAL_PRONOUNS:
+        return lambda e: e.type in ("group", "organization")
+    if word in NEUTER_PRONOUNS:
+        return lambda e: e.type in ("organization", "document")
+    return lambda e: False
+
+
+def org_key(text: str) -> str:
+    """An organisation's name for matching: lower case, no article, no punctuation."""
+    words = NON_WORD.sub(" ", text.lower().replace("’", "'")).split()
+    if words and words[0] in ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def acronym(words: tuple[str, ...]) -> str:
+    """ "United Nations" -> "un", so the short form finds the long one."""
+    capitals = [w[0] for w in words if w[:1].isupper()]
+    return "".join(capitals).lower() if len(capitals) >= 2 else ""
+
+
+def normalise_title(text: str) -> str:
+    """A title for fuzzy matching: lower case, no articles, possessives or punctuation, and
+    hyphenated words split ("the WHO Director-General" -> "who director general")."""
+    text = text.lower().replace("’", "'").replace("'s", " ")
+    words = NON_WORD.sub(" ", text).split()
+    return " ".join(w for w in words if w not in ARTICLES)

@@ -1,0 +1,389 @@
+"""Mentions: every place the article refers to a possible speaker, read off the parse.
+
+Three sources of mentions feed resolution, in text order:
+
+- each attribution's source span, analysed for what it is: a name, a pronoun, or a
+  nominal whose head noun decides its type ("some of Roe's aides" is a group of aides,
+  not Roe; "the report" is a document; "the mayor" is a person known by a title);
+- every named entity that can be a speaker (people, organisations, places), so people who
+  are mentioned but not quoted get entities and later surnames or pronouns can find them;
+- subject pronouns outside sources, which say nothing about who speaks but do tell the
+  gender of the one person a sentence has named before them ("Roe said she ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from spacy.tokens import Token
+
+from onrecord.resolve.lexicon import (
+    ARTICLES,
+    COLLECTIVE_NOUNS,
+    DEFINITE_DETERMINERS,
+    DOCUMENT_NOUNS,
+    FIRST_PERSON_PLURAL,
+    FIRST_PERSON_SINGULAR,
+    GENDERED_NOUNS,
+    NEUTER_PRONOUNS,
+    OFFICES,
+    ORGANIZATION_NOUNS,
+    PERSON_NOUNS,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    QUANTIFIERS,
+    SHARE_NOUNS,
+    SINGULAR_QUANTIFIERS,
+    clean_word,
+    singular,
+)
+from onrecord.resolve.names import Name, name_at, trim_name
+from onrecord.resolve.parsed import Parsed
+from onrecord.resolve.titles import ROLE, Title, honorific_gender, title_of
+from onrecord.types import Attribution, Span, SpeakerType
+
+MentionKind = Literal["name", "pronoun", "nominal", "gender"]
+
+SPEAKING_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+# Named entities outside sources worth tracking: nationalities ("French") are modifiers far
+# more often than speakers, so they only count when a source is one.
+TRACKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC"})
+DOCUMENT_LABELS = frozenset({"LAW", "WORK_OF_ART"})
+LABEL_TYPES: dict[str, SpeakerType] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "organization",
+    "NORP": "organization",
+    "FAC": "organization",
+    "LAW": "document",
+    "WORK_OF_ART": "document",
+}
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One reference to a possible speaker. ``start`` orders mentions; ``token`` places the
+    mention in its sentence; ``attribution`` is set on the source of an attribution."""
+
+    kind: MentionKind
+    start: int
+    slices: tuple[tuple[int, int], ...]
+    token: int
+    type: SpeakerType
+    text: str
+    name: Name | None = None
+    title: Title | None = None
+    head_word: str = ""
+    definite: bool = False
+    gender: str | None = None
+    attribution: int | None = None
+    subject: bool = False
+
+    @property
+    def person_hint(self) -> bool:
+        """Whether the context says a person is meant (a role title or a courtesy title)."""
+        return self.gender is not None or (self.title is not None and self.title.rank <= ROLE)
+
+
+def collect_mentions(parsed: Parsed, attributions: list[Attribution]) -> list[Mention]:
+    """All mentions of the article in text order."""
+    mentions, consumed, source_tokens = [], set(), set()
+    for number, attribution in enumerate(attributions):
+        if attribution.source is None:
+            continue
+        tokens = parsed.tokens_in(attribution.source)
+        source_tokens.update(t.i for t in tokens)
+        mention = source_mention(parsed, attribution.source, tokens, number)
+        mentions.append(mention)
+        if mention.name is not None:
+            consumed.add(parsed.ent_of[mention.name.head])
+    mentions.extend(entity_mentions(parsed, consumed))
+    mentions.extend(gender_cues(parsed, source_tokens))
+    kind_order = {"name": 0, "nominal": 1, "pronoun": 2, "gender": 3}
+    return sorted(mentions, key=lambda m: (m.start, kind_order[m.kind]))
+
+
+def entity_mentions(parsed: Parsed, consumed: set[int]) -> list[Mention]:
+    """Named entities that can speak, except those a source mention already stands for."""
+    mentions = []
+    for number, ent in enumerate(parsed.ents):
+        if number in consumed or ent.label_ not in TRACKED_LABELS:
+            continue
+        name = trim_name(parsed, ent.start, ent.end, ent.label_)
+        if name is None or _headed_by_office(parsed, name):
+            continue
+        mentions.append(named_mention(parsed, name, None))
+    return mentions
+
+
+def gender_cues(parsed: Parsed, source_tokens: set[int]) -> list[Mention]:
+    """Gendered subject pronouns that are not themselves sources."""
+    cues = []
+    for token in parsed.doc:
+        gender = PRONOUN_GENDER.get(token.lower_)
+        if gender and token.dep_ in SUBJECT_DEPS and token.i not in source_tokens:
+            slices = ((token.idx, token.idx + len(token.text)),)
+            cue = Mention("gender", token.idx, slices, token.i, "person", token.text, gender=gender)
+            cues.append(cue)
+    return cues
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+
+def source_mention(parsed: Parsed, span: Span, tokens: list[Token], number: int) -> Mention:
+    """What an attribution's source span refers to."""
+    if not tokens:
+        return Mention(
+            "nominal", span.start, span.slices, 0, "unknown", span.text, attribution=number
+        )
+    root = _antecedent(pick_root(parsed, tokens))
+    in_span = {t.i for t in tokens}
+    mention = _classify(parsed, root, in_span)
+    return _as_source(mention, span, number)
+
+
+def _as_source(mention: Mention, span: Span, number: int) -> Mention:
+    return replace(mention, start=span.start, slices=span.slices, attribution=number)
+
+
+def pick_root(parsed: Parsed, tokens: list[Token]) -> Token:
+    """The head of the source phrase: a word whose syntactic head lies outside the span. A
+    span the parser broke into pieces has several; a named person among them, else the
+    first nominal one, is taken (a span that swallowed part of its cue still has one). A
+    preposition caught at the front ("by several people") gives way to its object."""
+    inside = {t.i for t in tokens}
+    roots = [_past_preposition(t) for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    for token in roots:
+        if _in_person_name(parsed, token):
+            return token
+    for candidates in (roots, tokens):
+        for token in candidates:
+            if token.pos_ in NOMINAL_POS or token.lower_ in QUANTIFIERS:
+                return token
+    return roots[0] if roots else tokens[0]
+
+
+def _past_preposition(token: Token) -> Token:
+    while token.pos_ == "ADP":
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if not objects:
+            break
+        token = objects[0]
+    return token
+
+
+def _in_person_name(parsed: Parsed, token: Token) -> bool:
+    ent = parsed.ent_at(token)
+    return ent is not None and ent.label_ == "PERSON"
+
+
+def _antecedent(token: Token) -> Token:
+    """For a relative pronoun source ("Roe, who said ..."), the noun the clause modifies."""
+    if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _classify(parsed: Parsed, root: Token, in_span: set[int]) -> Mention:
+    word = clean_word(root.text)
+    members = _of_object(root)
+    if members is not None and (word in QUANTIFIERS or root.pos_ == "NUM"):
+        named = _appositive_name(parsed, root)
+        if named is not None:
+            return named_mention(parsed, named, None)
+        return nominal_mention(parsed, members, _phrase(parsed, root, in_span), word)
+    if _coordinated(root, in_span):
+        return _group_of_several(parsed, root, in_span)
+    name = name_at(parsed, root) if _is_name_token(parsed, root) else None
+    if name is not None and not _headed_by_office(parsed, name):
+        return named_mention(parsed, name, None)
+    named = _appositive_name(parsed, root)
+    if named is not None:
+        return named_mention(parsed, named, None)
+    if root.pos_ == "PRON" and _is_personal_pronoun(root):
+        return pronoun_mention(root)
+    return nominal_mention(parsed, root, _phrase(parsed, root, in_span), None)
+
+
+def _of_object(token: Token) -> Token | None:
+    """The noun after "of" below a token ("some of the aides" -> "aides")."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _coordinated(root: Token, in_span: set[int]) -> bool:
+    return any(c.dep_ == "conj" and c.pos_ in NOMINAL_POS and c.i in in_span for c in root.children)
+
+
+def _group_of_several(parsed: Parsed, root: Token, in_span: set[int]) -> Mention:
+    """Several speakers named together ("Roe and Doe") are one group."""
+    start, end = _phrase(parsed, root, in_span)
+    text = parsed.text_of(start, end)
+    return Mention("nominal", 0, (), root.i, "group", text, head_word=text.lower())
+
+
+def _is_name_token(parsed: Parsed, token: Token) -> bool:
+    """A word of a name: in a named entity that can speak, or a proper noun (a capitalised
+    law or work, "the Patriot Act", is a name too, though "article 5" is a nominal)."""
+    ent = parsed.ent_at(token)
+    if ent is not None and ent.label_ in SPEAKING_LABELS:
+        return True
+    return token.pos_ == "PROPN"
+
+
+def _headed_by_office(parsed: Parsed, name: Name) -> bool:
+    """A capitalised title with no name after it ("the Attorney-General") is a nominal."""
+    return clean_word(parsed.doc[name.head].text) in OFFICES
+
+
+def _appositive_name(parsed: Parsed, token: Token) -> Name | None:
+    """A name in apposition to a nominal ("the city's mayor, Jane Roe"); several names
+    ("two analysts, Jane Roe and John Doe") leave the nominal a group."""
+    for child in token.children:
+        several = any(c.dep_ == "conj" for c in child.children)
+        if child.dep_ == "appos" and not several and _is_name_token(parsed, child):
+            name = name_at(parsed, child)
+            if name is not None and not _headed_by_office(parsed, name):
+                return name
+    return None
+
+
+def _is_personal_pronoun(token: Token) -> bool:
+    word = token.lower_
+    return (
+        word in PRONOUN_GENDER
+        or word in PLURAL_PRONOUNS
+        or word in NEUTER_PRONOUNS
+        or word in FIRST_PERSON_SINGULAR
+        or word in FIRST_PERSON_PLURAL
+    )
+
+
+def _phrase(parsed: Parsed, root: Token, in_span: set[int]) -> tuple[int, int]:
+    """The source's words under its head (or, for an antecedent outside the span, the head
+    with the words before it)."""
+    if root.i not in in_span:
+        return root.left_edge.i, root.i + 1
+    inside = [t.i for t in root.subtree if t.i in in_span]
+    return parsed.phrase(min(inside), max(inside) + 1) or (root.i, root.i + 1)
+
+
+# --- mention builders ---------------------------------------------------------------------------
+
+
+def named_mention(parsed: Parsed, name: Name, number: int | None) -> Mention:
+    """A proper name, with the title and any gender its context gives."""
+    title = title_of(parsed, name)
+    gender = name.gender or honorific_gender(parsed, name) or (title.gender if title else None)
+    mention_type = LABEL_TYPES.get(name.label) or _unlabelled_type(parsed, name)
+    slices = ((parsed.doc[name.start].idx, parsed.doc[name.start].idx + len(name.text)),)
+    return Mention(
+        "name",
+        slices[0][0],
+        slices,
+        name.head,
+        mention_type,
+        name.text,
+        name=name,
+        title=title,
+        gender=gender,
+        attribution=number,
+        subject=parsed.doc[name.head].dep_ in SUBJECT_DEPS,
+    )
+
+
+def _unlabelled_type(parsed: Parsed, name: Name) -> SpeakerType:
+    """A proper noun NER left unlabelled: its last word may still say what it is; a plural
+    ("the Founding Fathers") is a group and an acronym an organisation; a lone word is
+    anyone's guess, and several capitalised words most often a person's name."""
+    word = singular(clean_word(name.words[-1]))
+    if word in ORGANIZATION_NOUNS:
+        return "organization"
+    if word in DOCUMENT_NOUNS:
+        return "document"
+    if parsed.doc[name.head].tag_ == "NNPS":
+        return "group"
+    if len(name.words) == 1:
+        return "organization" if len(word) > 1 and name.words[0].isupper() else "unknown"
+    return "person"
+
+
+def pronoun_mention(token: Token) -> Mention:
+    word = token.lower_
+    mention_type: SpeakerType = "person"
+    if word in PLURAL_PRONOUNS or word in FIRST_PERSON_PLURAL:
+        mention_type = "group"
+    elif word in NEUTER_PRONOUNS:
+        mention_type = "unknown"
+    slices = ((token.idx, token.idx + len(token.text)),)
+    return Mention(
+        "pronoun",
+        token.idx,
+        slices,
+        token.i,
+        mention_type,
+        token.text,
+        gender=PRONOUN_GENDER.get(word),
+    )
+
+
+def nominal_mention(
+    parsed: Parsed, head: Token, phrase: tuple[int, int], quantifier: str | None
+) -> Mention:
+    """A common-noun phrase; its head noun (not any name inside it) decides what it is."""
+    plural = head.tag_ in PLURAL_TAGS or (
+        quantifier is not None and quantifier not in SINGULAR_QUANTIFIERS
+    )
+    word = clean_word(head.text)
+    head_word = singular(word) if head.tag_ in PLURAL_TAGS else word
+    text = parsed.text_of(*phrase)
+    return Mention(
+        "nominal",
+        0,
+        (),
+        head.i,
+        nominal_type(parsed, head, head_word, plural),
+        text,
+        head_word=head_word,
+        definite=_is_definite(parsed, head, phrase),
+        gender=GENDERED_NOUNS.get(head_word),
+    )
+
+
+def nominal_type(parsed: Parsed, head: Token, head_word: str, plural: bool) -> SpeakerType:
+    ent = parsed.ent_at(head)
+    if (ent is not None and ent.label_ in DOCUMENT_LABELS) or head_word in DOCUMENT_NOUNS:
+        return "document"
+    if head_word in ORGANIZATION_NOUNS:
+        return "organization"
+    if head_word in COLLECTIVE_NOUNS or head_word in SHARE_NOUNS:
+        return "group"
+    if head_word in QUANTIFIERS and head_word not in SINGULAR_QUANTIFIERS:
+        return "group"  # "some said", "many agree"
+    if head_word in OFFICES or head_word in PERSON_NOUNS or head_word in GENDERED_NOUNS:
+        return "group" if plural else "person"
+    return "group" if plural else "unknown"
+
+
+def _is_definite(parsed: Parsed, head: Token, phrase: tuple[int, int]) -> bool:
+    """Whether the phrase points back to something known ("the report", "Roe's aides")."""
+    if any(child.dep_ == "poss" for child in head.children):
+        return True
+    first = parsed.doc[phrase[0]].lower_
+    return first in DEFINITE_DETERMINERS
+
+
+def bare_text(text: str) -> str:
+    """A nominal's name: its text without a leading article ("the report" -> "report")."""
+    first, _, rest = text.partition(" ")
+    return rest if first.lower() in ARTICLES and rest else text

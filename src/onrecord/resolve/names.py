@@ -1,0 +1,202 @@
+"""Proper names: where a name starts and ends, and which of its words are the surname.
+
+A name is cut from the named entity around a token (or, where NER missed it, from the run
+of proper nouns around it). Titles written before it ("Health Secretary Jane Roe") and
+courtesy titles ("Mr") are not part of the name, nor is a possessive "'s": the name keeps
+the text's own spelling otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from onrecord.resolve.lexicon import (
+    ABBREVIATED_TITLES,
+    HONORIFICS,
+    NAME_SUFFIXES,
+    OFFICE_WORDS,
+    ORGANIZATION_NOUNS,
+    clean_word,
+    singular,
+)
+from onrecord.resolve.parsed import EDGE_PUNCTUATION, Parsed
+
+POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+# Labels under which a leading office word is a title, not part of the name ("President
+# Biden"); in an organisation's name it is part of the name ("General Motors").
+TITLED_LABELS = frozenset({"PERSON", ""})
+NAME_HYPHENS = frozenset({"-", "‐"})
+# Parts of speech NER sometimes sweeps into the front of a name.
+NOT_NAME_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "ADP", "PRON", "SCONJ", "CCONJ", "NUM"})
+
+
+@dataclass(frozen=True)
+class Name:
+    """A proper name as written: token range ``[start, end)``, its head token and NER label."""
+
+    start: int
+    end: int
+    head: int
+    text: str
+    words: tuple[str, ...]
+    label: str
+    gender: str | None = None
+
+    @property
+    def surname(self) -> str:
+        """The word people are indexed by: the last word that is not a suffix ("Jr.")."""
+        words = [w.lower() for w in self.words]
+        while len(words) > 1 and clean_word(words[-1]) in NAME_SUFFIXES:
+            words.pop()
+        return words[-1]
+
+    @property
+    def first_names(self) -> tuple[str, ...]:
+        words = [w.lower() for w in self.words]
+        while len(words) > 1 and clean_word(words[-1]) in NAME_SUFFIXES:
+            words.pop()
+        return tuple(words[:-1])
+
+    def looks_personal(self) -> bool:
+        """Whether the name could be a person's: one to four capitalised words."""
+        return 1 <= len(self.words) <= 4 and all(w[:1].isupper() for w in self.words)
+
+
+def name_at(parsed: Parsed, token: Token) -> Name | None:
+    """The name a token belongs to: its named entity, else its run of proper nouns."""
+    ent = parsed.ent_at(token)
+    if ent is not None:
+        cut = _person_before_preposition(parsed, ent, token)
+        if cut is not None:  # "Jane Roe of Acme Corp" taken by NER for one organisation
+            return trim_name(parsed, ent.start, cut, "")
+        return trim_name(parsed, ent.start, ent.end, ent.label_)
+    if token.pos_ != "PROPN":
+        return None
+    start, end = proper_noun_run(parsed, token)
+    return trim_name(parsed, start, end, "")
+
+
+def _person_before_preposition(parsed: Parsed, ent, token: Token) -> int | None:
+    """Where a person's name ends inside an organisation entity that NER stretched over
+    "Jane Roe of Acme Corp": at a preposition hanging off the token, after two or three
+    proper nouns that do not end in an organisation word ("University of Chicago" and
+    "Federal Reserve Bank of New York" stay whole)."""
+    if ent.label_ != "ORG":
+        return None
+    for child in token.rights:
+        if child.i < ent.end and child.dep_ == "prep":
+            before = parsed.doc[ent.start : child.i]
+            personal = 2 <= len(before) <= 3 and all(t.pos_ == "PROPN" for t in before)
+            if personal and singular(clean_word(before[-1].text)) not in ORGANIZATION_NOUNS:
+                return child.i
+    return None
+
+
+def proper_noun_run(parsed: Parsed, token: Token) -> tuple[int, int]:
+    """The proper nouns around a token in its sentence, hyphenated parts included."""
+    doc, sentence = parsed.doc, parsed.sent_of[token.i]
+
+    def joins(i: int) -> bool:
+        if not 0 <= i < len(doc) or parsed.sent_of[i] != sentence:
+            return False
+        if doc[i].pos_ == "PROPN":
+            return True
+        return doc[i].text in NAME_HYPHENS and _propn(doc, i - 1) and _propn(doc, i + 1)
+
+    start = token.i
+    while joins(start - 1) and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    end = token.i + 1
+    while joins(end) and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    return start, end
+
+
+def _propn(doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].pos_ == "PROPN"
+
+
+def trim_name(parsed: Parsed, start: int, end: int, label: str) -> Name | None:
+    """Cut articles, possessors, titles and courtesy titles off the front and a possessive
+    off the end."""
+    doc = parsed.doc
+    gender = None
+    while start < end and _is_filler(doc[start]):
+        start += 1
+    while start < end - 1 and doc[start].pos_ in NOT_NAME_POS:  # "Asserting Clinton"
+        start += 1
+    # "Breitbart's Joel Pollak": the name is what the possessive modifies.
+    possessives = [i for i in range(start, end - 1) if _is_possessive(doc[i])]
+    if possessives:
+        start = possessives[-1] + 1
+    last_title = max(
+        (i for i in range(start, end - 1) if _is_title_word(doc, i, end)), default=None
+    )
+    if last_title is not None and _title_is_separate(doc, label, last_title + 1, end):
+        for i in range(start, last_title + 1):
+            gender = HONORIFICS.get(clean_word(doc[i].text), gender)
+        start = last_title + 1
+        while start < end and _is_filler(doc[start]):
+            start += 1
+    while end > start and (_is_filler(doc[end - 1]) or _is_possessive(doc[end - 1])):
+        end -= 1
+    if end <= start:
+        return None
+    words = tuple(_strip_possessive(t.text) for t in doc[start:end] if _is_word(t))
+    if not words:
+        return None
+    text = _strip_possessive(parsed.text_of(start, end))
+    return Name(start, end, _head_of(doc, start, end), text, words, label, gender)
+
+
+def _title_is_separate(doc, label: str, start: int, end: int) -> bool:
+    """Whether leading title words are a title and not part of the name: always for people;
+    for anything else only when a person's full name follows ("Spokeswoman Jane Roe" tagged
+    ORG), never when one word does ("General Motors")."""
+    if label in TITLED_LABELS:
+        return True
+    rest = [t for t in doc[start:end] if _is_word(t) and not _is_possessive(t)]
+    return len(rest) >= 2 and all(t.text[:1].isupper() for t in rest)
+
+
+def _is_filler(token: Token) -> bool:
+    return (
+        token.is_space
+        or token.text in EDGE_PUNCTUATION
+        or token.pos_ == "DET"
+        or _is_possessive(token)
+    )
+
+
+def _is_title_word(doc, i: int, end: int) -> bool:
+    """A title before a name; an abbreviation only with its full stop or before a full name
+    ("Gen. Roe", "Gen Jane Roe", but not "Gen Roe", where Gen may be a first name)."""
+    word = clean_word(doc[i].text)
+    if word in HONORIFICS or word in OFFICE_WORDS:
+        return True
+    if word not in ABBREVIATED_TITLES:
+        return False
+    return doc[i].text.endswith(".") or sum(1 for t in doc[i + 1 : end] if _is_word(t)) >= 2
+
+
+def _is_possessive(token: Token) -> bool:
+    return token.tag_ == "POS" or token.text in POSSESSIVE_ENDINGS
+
+
+def _is_word(token: Token) -> bool:
+    return not (token.is_punct or token.is_space)
+
+
+def _strip_possessive(text: str) -> str:
+    for ending in ("'s", "’s"):
+        if text.endswith(ending) and len(text) > len(ending):
+            return text[: -len(ending)]
+    return text
+
+
+def _head_of(doc, start: int, end: int) -> int:
+    """The token of the range whose syntactic head lies outside it (its last, if several)."""
+    outside = [i for i in range(start, end) if not start <= doc[i].head.i < end]
+    return outside[-1] if outside else end - 1

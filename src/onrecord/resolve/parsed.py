@@ -1,0 +1,74 @@
+"""Per-token look-ups the resolver needs many times, computed once per article.
+
+``token.sent`` and searching ``doc.ents`` for the entity around a token are each linear in
+the article; asked for every mention they would make resolution quadratic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from onrecord.types import Span
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "WORK_OF_ART"})
+EDGE_PUNCTUATION = frozenset(",;:.!?()[]{}\"'“”‘’«»—–-")
+
+
+@dataclass
+class Parsed:
+    """A parsed article with its entity and sentence index per token."""
+
+    doc: Doc
+    text: str
+    ents: list[SpacySpan]
+    ent_of: list[int]
+    sent_of: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> Parsed:
+        ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+        ent_of = [-1] * len(doc)
+        for number, ent in enumerate(ents):
+            for i in range(ent.start, ent.end):
+                ent_of[i] = number
+        sent_of = [0] * len(doc)
+        for number, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                sent_of[i] = number
+        return cls(doc, doc.text, ents, ent_of, sent_of)
+
+    def ent_at(self, token: Token) -> SpacySpan | None:
+        number = self.ent_of[token.i]
+        return self.ents[number] if number >= 0 else None
+
+    def tokens_in(self, span: Span) -> list[Token]:
+        """The words a character span covers (spaces and edge punctuation left out)."""
+        tokens: list[Token] = []
+        for start, end in span.slices:
+            piece = self.doc.char_span(start, end, alignment_mode="expand")
+            if piece is not None:
+                tokens.extend(t for t in piece if not t.is_space)
+        while tokens and tokens[0].text in EDGE_PUNCTUATION:
+            tokens.pop(0)
+        while tokens and tokens[-1].text in EDGE_PUNCTUATION:
+            tokens.pop()
+        return tokens
+
+    def phrase(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token range ``[start, end)`` without edge punctuation and spaces, or None if empty."""
+        doc = self.doc
+        while start < end and (doc[start].is_space or doc[start].text in EDGE_PUNCTUATION):
+            start += 1
+        while end > start and (doc[end - 1].is_space or doc[end - 1].text in EDGE_PUNCTUATION):
+            end -= 1
+        return (start, end) if end > start else None
+
+    def text_of(self, start: int, end: int) -> str:
+        return self.text[self.doc[start].idx : self.char_end(end - 1)]
+
+    def char_end(self, i: int) -> int:
+        token = self.doc[i]
+        return token.idx + len(token.text)

@@ -1,0 +1,149 @@
+"""From attributions with source spans to attributions with speakers, plus the entities.
+
+The entities kept are every one that speaks and every person the article names, so people
+mentioned but never quoted are listed with their titles too. Entity ids ("e1", "e2", ...)
+follow first mention, so they are stable for a given text.
+
+A first-person source inside another attribution's content ("“I told them no,” Roe said",
+where "I told" is itself an attribution) is that attribution's speaker, who may be named
+only after it; those are settled once everything else is resolved.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from onrecord.resolve.entities import EntityStore, Tracked
+from onrecord.resolve.lexicon import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR
+from onrecord.resolve.mentions import Mention, collect_mentions
+from onrecord.resolve.parsed import Parsed
+from onrecord.types import Attribution, Entity, Span, Speaker
+
+FIRST_PERSON = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL
+# How many earlier-starting contents to look through for one that encloses a position;
+# contents nest rarely and shallowly.
+ENCLOSING_LOOKBACK = 16
+
+
+def resolve_speakers(
+    doc: Doc, attributions: list[Attribution]
+) -> tuple[list[Attribution], list[Entity]]:
+    """Fill each attribution's ``speaker`` from its source span (None where it has no source)
+    and list the article's entities."""
+    parsed = Parsed.of(doc)
+    store = EntityStore()
+    owners: dict[int, Tracked] = {}
+    enclosing = EnclosingContent(attributions)
+    quoted_first_person: list[tuple[Mention, int, int]] = []
+    for mention in collect_mentions(parsed, attributions):
+        outer = enclosing.of(mention) if is_first_person_source(mention) else None
+        if outer is not None and mention.attribution is not None:
+            quoted_first_person.append((mention, mention.attribution, outer))
+            continue
+        entity = store.add(mention, parsed.sent_of[mention.token])
+        if entity is not None and mention.attribution is not None:
+            owners[mention.attribution] = entity
+    settle_quoted_first_person(store, parsed, owners, quoted_first_person)
+    store.absorb_stray_surnames()
+    return with_speakers(attributions, owners, store, parsed.text)
+
+
+def is_first_person_source(mention: Mention) -> bool:
+    return (
+        mention.kind == "pronoun"
+        and mention.attribution is not None
+        and mention.text.lower() in FIRST_PERSON
+    )
+
+
+class EnclosingContent:
+    """Which attribution's content a position lies in, by binary search over the contents."""
+
+    def __init__(self, attributions: list[Attribution]):
+        pieces = sorted(
+            (start, end, number)
+            for number, attribution in enumerate(attributions)
+            for start, end in attribution.content.slices
+        )
+        self.starts = [p[0] for p in pieces]
+        self.pieces = pieces
+
+    def of(self, mention: Mention) -> int | None:
+        position = mention.start
+        index = bisect_right(self.starts, position)
+        for start, end, number in reversed(self.pieces[max(0, index - ENCLOSING_LOOKBACK) : index]):
+            if start <= position < end and number != mention.attribution:
+                return number
+        return None
+
+
+def settle_quoted_first_person(
+    store: EntityStore,
+    parsed: Parsed,
+    owners: dict[int, Tracked],
+    pending: list[tuple[Mention, int, int]],
+) -> None:
+    """Give each quoted "I" its quoter; nested quotations may need a few rounds, and an "I"
+    whose quoter has no speaker falls back to the article's own voice."""
+    for _ in range(3):
+        waiting = []
+        for mention, number, outer in pending:
+            if outer in owners:
+                owners[number] = owners[outer].final()
+                store.attach(owners[number], mention)
+            else:
+                waiting.append((mention, number, outer))
+        if len(waiting) == len(pending):
+            break
+        pending = waiting
+    for mention, number, _ in pending:
+        entity = store.add(mention, parsed.sent_of[mention.token])
+        if entity is not None:
+            owners[number] = entity
+
+
+def with_speakers(
+    attributions: list[Attribution], owners: dict[int, Tracked], store: EntityStore, text: str
+) -> tuple[list[Attribution], list[Entity]]:
+    kept = kept_entities(store)
+    entities = [to_entity(text, f"e{n}", e) for n, e in enumerate(kept, start=1)]
+    ids = {id(tracked): entity.id for tracked, entity in zip(kept, entities, strict=True)}
+    resolved = []
+    for number, attribution in enumerate(attributions):
+        owner = owners.get(number)
+        speaker = to_speaker(owner.final(), ids) if owner is not None else None
+        resolved.append(replace(attribution, speaker=speaker))
+    return resolved, entities
+
+
+def to_speaker(owner: Tracked, ids: dict[int, str]) -> Speaker:
+    return Speaker(
+        entity=ids[id(owner)],
+        name=owner.name,
+        type=owner.type,
+        title=owner.title.text if owner.title else None,
+    )
+
+
+def kept_entities(store: EntityStore) -> list[Tracked]:
+    """Speakers and named people, in order of first mention."""
+    kept = [
+        e
+        for e in store.entities
+        if e.merged_into is None and e.slices and (e.speaker or (e.type == "person" and e.named))
+    ]
+    return sorted(kept, key=lambda e: min(s[0][0] for s in e.slices))
+
+
+def to_entity(text: str, entity_id: str, tracked: Tracked) -> Entity:
+    mentions = tuple(Span.from_slices(text, s) for s in sorted(set(tracked.slices)))
+    return Entity(
+        id=entity_id,
+        type=tracked.type,
+        name=tracked.name,
+        title=tracked.title.text if tracked.title else None,
+        mentions=mentions,
+    )

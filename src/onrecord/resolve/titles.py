@@ -1,0 +1,206 @@
+"""The title an article gives a named person, read from the parse around the name.
+
+News English gives titles in three places: before the name ("Finance Minister Jane Roe"),
+in an appositive after it ("Jane Roe, a former city treasurer,") and in a nominal the name
+is appositive to ("the city's mayor, Jane Roe"). When an article gives
+several descriptions ("one of the founders, Jane Roe, the party's treasurer"), an office
+beats a role, which beats any other description; ties go to the earlier place in the list
+above. A description with a coordination of two noun phrases ("a farmer and a former
+mayor") is split, so the office can be picked out of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from onrecord.resolve.lexicon import (
+    AGENT_SUFFIXES,
+    GENDERED_NOUNS,
+    HONORIFICS,
+    OFFICES,
+    PERSON_NOUNS,
+    QUANTIFIERS,
+    clean_word,
+    singular,
+)
+from onrecord.resolve.names import Name
+from onrecord.resolve.parsed import Parsed
+
+OFFICE, ROLE, DESCRIPTION = 0, 1, 2
+MAX_TITLE_TOKENS = 30
+# Tokens that end a title written before a name when walking left from it.
+PRENAME_STOPS = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "‘", "’", "—", "–"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+TITLE_DEPS = frozenset({"compound", "nmod"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title as written, how strongly it is one (``OFFICE`` best), and any gender it tells."""
+
+    text: str
+    rank: int
+    gender: str | None = None
+
+
+def title_of(parsed: Parsed, name: Name) -> Title | None:
+    """The best title the text gives the name, or None."""
+    candidates = [
+        (title.rank, order, title)
+        for order, found in enumerate(
+            (
+                [prename_title(parsed, name)],
+                appositive_titles(parsed, name),
+                [nominal_title(parsed, name)],
+            )
+        )
+        for title in found
+        if title is not None
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (c[0], c[1]))[2]
+
+
+def honorific_gender(parsed: Parsed, name: Name) -> str | None:
+    """The gender a courtesy title just before the name tells ("Ms Roe")."""
+    if name.start == 0:
+        return None
+    return HONORIFICS.get(clean_word(parsed.doc[name.start - 1].text))
+
+
+def prename_title(parsed: Parsed, name: Name) -> Title | None:
+    """A title written before the name, in the name's own noun phrase."""
+    doc = parsed.doc
+    head = doc[name.head]
+    end = name.start
+    while end > head.left_edge.i and clean_word(doc[end - 1].text) in HONORIFICS:
+        end -= 1
+    start = end
+    while start > head.left_edge.i and not _stops_prename(doc[start - 1]):
+        start -= 1
+    while start < end and (doc[start].pos_ == "DET" or doc[start].is_punct):
+        start += 1
+    if start >= end or not _heads_title(_title_head(doc[end - 1], start, name)):
+        return None
+    return _title(parsed, start, end)
+
+
+def _stops_prename(token: Token) -> bool:
+    return (
+        token.text in PRENAME_STOPS
+        or token.is_space
+        or "\n" in token.whitespace_
+        or token.dep_ == "cc"
+    )
+
+
+def _title_head(token: Token, start: int, name: Name) -> Token | None:
+    """The word of a title before a name that the parse attaches to the name: the title's
+    head ("Secretary" in "Deputy Secretary of State Jane Roe"), if the title is one."""
+    for _ in range(name.start - start):
+        if name.start <= token.head.i < name.end:
+            return token if token.dep_ in TITLE_DEPS else None
+        if not start <= token.head.i < name.start:
+            return None
+        token = token.head
+    return None
+
+
+def _heads_title(token: Token | None) -> bool:
+    """A title's head names an office or a role, or is a common noun that names someone who
+    does something ("neurosurgeon", "novelist"), not a thing ("the real-life Roe")."""
+    if token is None or token.pos_ not in NOMINAL_POS:
+        return False
+    word = singular(clean_word(token.text))
+    if word in OFFICES or word in PERSON_NOUNS:
+        return True
+    return token.pos_ == "NOUN" and word.endswith(AGENT_SUFFIXES)
+
+
+def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
+    """Descriptions in apposition after the name, each coordinated phrase on its own."""
+    doc = parsed.doc
+    titles: list[Title | None] = []
+    for child in doc[name.head].rights:
+        if child.dep_ != "appos" or child.i < name.end or not _describes(child):
+            continue
+        start, end = child.left_edge.i, child.right_edge.i + 1
+        for grandchild in child.rights:
+            if grandchild.dep_ == "relcl":
+                end = min(end, grandchild.left_edge.i)
+        end = next((i for i in range(child.i, end) if doc[i].text == ","), end)
+        if end - start > MAX_TITLE_TOKENS:
+            continue
+        for s, e in split_coordination(parsed, start, end):
+            title = _title(parsed, s, e)
+            if title is not None and (title.rank <= ROLE or child.tag_ not in PLURAL_TAGS):
+                titles.append(title)
+    return titles
+
+
+def _describes(token: Token) -> bool:
+    """A description rather than another name or a number ("Roe, 45,")."""
+    if token.pos_ == "NOUN":
+        return True
+    return token.pos_ == "PROPN" and clean_word(token.text) in OFFICES
+
+
+def split_coordination(parsed: Parsed, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a description at each "and"/"or" that starts a new noun phrase ("a farmer and a
+    former mayor"), but not inside one ("a farmer and activist")."""
+    doc = parsed.doc
+    pieces, piece_start = [], start
+    for i in range(start, end - 1):
+        if doc[i].dep_ == "cc" and (doc[i + 1].pos_ == "DET" or doc[i + 1].tag_ == "PRP$"):
+            pieces.append((piece_start, i))
+            piece_start = i + 1
+    pieces.append((piece_start, end))
+    return [p for p in (parsed.phrase(s, e) for s, e in pieces) if p is not None]
+
+
+def nominal_title(parsed: Parsed, name: Name) -> Title | None:
+    """The noun phrase a name stands in apposition to ("the city's mayor, Jane Roe")."""
+    doc = parsed.doc
+    head = doc[name.head]
+    governor = head.head
+    if head.dep_ != "appos" or governor.i >= name.start:
+        return None
+    word = clean_word(governor.text)
+    if not (_describes(governor) or governor.pos_ == "NUM" or word in QUANTIFIERS):
+        return None
+    piece = parsed.phrase(governor.left_edge.i, head.left_edge.i)
+    if piece is None or piece[1] - piece[0] > MAX_TITLE_TOKENS:
+        return None
+    title = _title(parsed, *piece)
+    # "the ambitions of three hopefuls, Roe, ..." lists names; it describes none of them.
+    return title if title is not None and title.rank <= ROLE else None
+
+
+def _title(parsed: Parsed, start: int, end: int) -> Title | None:
+    piece = parsed.phrase(start, end)
+    if piece is None:
+        return None
+    tokens = parsed.doc[piece[0] : piece[1]]
+    rank, gender = rank_of(tokens)
+    return Title(parsed.text_of(*piece), rank, gender)
+
+
+def rank_of(tokens) -> tuple[int, str | None]:
+    """How much of a title the words make (office, role or mere description), and the gender
+    a gendered noun among them tells ("spokeswoman")."""
+    words = [
+        singular(part)
+        for token in tokens
+        if token.pos_ in NOMINAL_POS
+        for part in clean_word(token.text).split("-")
+    ]
+    gender = next((GENDERED_NOUNS[w] for w in words if w in GENDERED_NOUNS), None)
+    if any(w in OFFICES for w in words):
+        return OFFICE, gender
+    if any(w in PERSON_NOUNS or w in GENDERED_NOUNS for w in words):
+        return ROLE, gender
+    return DESCRIPTION, gender

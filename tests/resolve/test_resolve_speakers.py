@@ -1,0 +1,380 @@
+"""Speaker resolution on short made-up articles, with attributions built by hand.
+
+Each test writes the attribution stage's output itself (content and source spans, speaker
+unset), so these tests exercise resolution alone.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from spacy.tokens import Doc
+
+from onrecord.resolve import resolve_speakers
+from onrecord.types import Attribution, Entity, Span
+
+
+def at(text: str, snippet: str, nth: int = 1) -> Span:
+    """The span of the nth occurrence of a snippet as whole words ("he" is not in "the")."""
+    found = list(re.finditer(rf"(?<!\w){re.escape(snippet)}(?!\w)", text))
+    assert len(found) >= nth, f"{snippet!r} not found {nth} times"
+    return Span.from_slices(text, [found[nth - 1].span()])
+
+
+def said(text: str, content: str, source: str | None, nth: int = 1) -> Attribution:
+    """An attribution of ``content`` to the nth occurrence of ``source``."""
+    return Attribution(
+        id=f"a{abs(hash((content, source, nth))) % 10_000}",
+        kind="indirect",
+        content=at(text, content),
+        source=at(text, source, nth) if source else None,
+    )
+
+
+def resolve(nlp, text: str, attributions: list[Attribution]):
+    resolved, entities = resolve_speakers(nlp(text), attributions)
+    assert [a.id for a in resolved] == [a.id for a in attributions]
+    assert all(
+        a.content == b.content and a.source == b.source
+        for a, b in zip(resolved, attributions, strict=True)
+    )
+    return resolved, entities
+
+
+def entity_named(entities: list[Entity], name: str) -> Entity:
+    (entity,) = [e for e in entities if e.name == name]
+    return entity
+
+
+# --- names and titles ---------------------------------------------------------------------------
+
+
+def test_appositive_after_the_name_is_the_title(parser_nlp):
+    text = "Jane Roe, a former city treasurer, said the budget was wrong."
+    source = "Jane Roe, a former city treasurer"
+    (attribution,), entities = resolve(parser_nlp, text, [said(text, "the budget", source)])
+    speaker = attribution.speaker
+    assert (speaker.name, speaker.type, speaker.title) == (
+        "Jane Roe",
+        "person",
+        "a former city treasurer",
+    )
+    assert entity_named(entities, "Jane Roe").id == speaker.entity
+
+
+def test_title_before_the_name_is_split_off(parser_nlp):
+    text = "Health Minister Tomas Varga said hospitals were full."
+    (attribution,), _ = resolve(
+        parser_nlp, text, [said(text, "hospitals were full", "Health Minister Tomas Varga")]
+    )
+    assert attribution.speaker.name == "Tomas Varga"
+    assert attribution.speaker.title == "Health Minister"
+
+
+def test_nominal_before_an_appositive_name_is_the_title(parser_nlp):
+    text = "“We are ready,” the country's foreign minister, Elena Marsh, told reporters."
+    source = "the country's foreign minister, Elena Marsh"
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "We are ready", source)])
+    assert attribution.speaker.name == "Elena Marsh"
+    assert attribution.speaker.title == "the country's foreign minister"
+
+
+def test_possessive_is_not_part_of_the_name(parser_nlp):
+    text = "Officials met on Tuesday. Omar Haddad's plan, he said, would cut costs."
+    (_, entities) = resolve(parser_nlp, text, [said(text, "would cut costs", "he")])
+    assert "Omar Haddad" in [e.name for e in entities]
+
+
+def test_people_mentioned_but_not_quoted_are_entities_with_titles(parser_nlp):
+    text = (
+        "Senator Ruth Adler will meet Finance Minister Karim Nasser. “It will be hard,” she said."
+    )
+    (attribution,), entities = resolve(parser_nlp, text, [said(text, "It will be hard", "she")])
+    nasser = entity_named(entities, "Karim Nasser")
+    assert nasser.type == "person" and nasser.title == "Finance Minister"
+    assert attribution.speaker.name == "Ruth Adler"
+
+
+# --- one entity per person ----------------------------------------------------------------------
+
+
+def test_surname_joins_the_full_name(parser_nlp):
+    text = (
+        "Karl Brandt, the union leader, said the strike would go on. "
+        "Brandt added that talks had failed."
+    )
+    attributions = [
+        said(text, "the strike would go on", "Karl Brandt, the union leader"),
+        said(text, "talks had failed", "Brandt", nth=2),
+    ]
+    (first, second), entities = resolve(parser_nlp, text, attributions)
+    assert first.speaker == second.speaker
+    assert second.speaker.name == "Karl Brandt"
+    assert second.speaker.title == "the union leader"
+    brandt = entity_named(entities, "Karl Brandt")
+    assert [m.text for m in brandt.mentions] == ["Karl Brandt, the union leader", "Brandt"]
+
+
+def test_two_people_with_one_surname_stay_apart(parser_nlp):
+    text = (
+        "Anna Berg and Tom Berg run the farm together. Anna Berg said the harvest was poor. "
+        "Tom Berg said prices were low."
+    )
+    attributions = [
+        said(text, "the harvest was poor", "Anna Berg", nth=2),
+        said(text, "prices were low", "Tom Berg", nth=2),
+    ]
+    (anna, tom), entities = resolve(parser_nlp, text, attributions)
+    assert anna.speaker.name == "Anna Berg" and tom.speaker.name == "Tom Berg"
+    assert anna.speaker.entity != tom.speaker.entity
+    assert sorted(e.name for e in entities if e.type == "person") == ["Anna Berg", "Tom Berg"]
+
+
+# --- pronouns -----------------------------------------------------------------------------------
+
+
+def test_pronoun_skips_the_latest_speaker_of_the_other_gender(parser_nlp):
+    text = (
+        "Maria Lind met Peter Olsen on Monday. “We made progress,” Ms Lind said. "
+        "“Nothing was agreed,” Mr Olsen said. “I remain hopeful,” she said. "
+        "“We will see,” he said."
+    )
+    attributions = [
+        said(text, "We made progress", "Ms Lind"),
+        said(text, "Nothing was agreed", "Mr Olsen"),
+        said(text, "I remain hopeful", "she"),
+        said(text, "We will see", "he"),
+    ]
+    resolved, _ = resolve(parser_nlp, text, attributions)
+    names = [a.speaker.name for a in resolved]
+    assert names == ["Maria Lind", "Peter Olsen", "Maria Lind", "Peter Olsen"]
+
+
+def test_pronoun_gender_learnt_from_an_earlier_sentence(parser_nlp):
+    """ "Quist said she ..." tells Quist's gender, so the later "he" skips her."""
+    text = (
+        "Jonas Ek said the plan was late. Sara Quist said she had read the plan. "
+        "Later he said it would be fixed."
+    )
+    attributions = [
+        said(text, "the plan was late", "Jonas Ek"),
+        said(text, "had read the plan", "Sara Quist"),
+        said(text, "it would be fixed", "he"),
+    ]
+    resolved, _ = resolve(parser_nlp, text, attributions)
+    assert resolved[2].speaker.name == "Jonas Ek"
+    assert resolved[2].speaker.entity == resolved[0].speaker.entity
+
+
+def test_pronoun_without_an_earlier_speaker_takes_the_latest_person(parser_nlp):
+    text = "The board met Ruth Kane in May. Later she said the deal was done."
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the deal was done", "she")])
+    assert attribution.speaker.name == "Ruth Kane"
+
+
+def test_they_refers_to_a_group_not_a_person(parser_nlp):
+    text = (
+        "Nurses at the hospital said wages were too low. Director Ian Moss disagreed. "
+        "They said they would strike."
+    )
+    attributions = [
+        said(text, "wages were too low", "Nurses at the hospital"),
+        said(text, "they would strike", "They"),
+    ]
+    (nurses, they), _ = resolve(parser_nlp, text, attributions)
+    assert nurses.speaker.type == "group"
+    assert they.speaker == nurses.speaker
+
+
+# --- groups, documents, organisations -------------------------------------------------------------
+
+
+def test_group_around_a_person_is_a_group_and_not_the_person(parser_nlp):
+    text = (
+        "John Smith is running for governor. "
+        "Some of Smith's aides said the campaign was short of money."
+    )
+    attributions = [said(text, "the campaign was short", "Some of Smith's aides")]
+    (attribution,), entities = resolve(parser_nlp, text, attributions)
+    speaker = attribution.speaker
+    assert speaker.type == "group"
+    assert "aides" in speaker.name
+    smith = entity_named(entities, "John Smith")
+    assert smith.id != speaker.entity and smith.type == "person"
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["officials", "experts", "critics", "sources close to the minister", "his advisers"],
+)
+def test_unnamed_plural_sources_are_groups(parser_nlp, source):
+    text = f"The talks were hard. Afterwards {source} said the deal was weak."
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the deal was weak", source)])
+    assert attribution.speaker.type == "group"
+
+
+def test_document_source(parser_nlp):
+    text = "According to the report, exports fell sharply last year."
+    (attribution,), entities = resolve(parser_nlp, text, [said(text, "exports fell", "the report")])
+    assert attribution.speaker.type == "document"
+    assert "report" in attribution.speaker.name
+    assert [e.type for e in entities] == ["document"]
+
+
+def test_same_definite_document_is_one_entity(parser_nlp):
+    text = "A study by the institute found that rents rose. The study also said that wages fell."
+    attributions = [
+        said(text, "rents rose", "A study by the institute"),
+        said(text, "wages fell", "The study"),
+    ]
+    (first, second), _ = resolve(parser_nlp, text, attributions)
+    assert first.speaker.type == "document"
+    assert first.speaker.entity == second.speaker.entity
+
+
+def test_country_source_is_an_organization(parser_nlp):
+    text = "France has criticised the plan, saying it breaks the treaty."
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "it breaks the treaty", "France")])
+    assert (attribution.speaker.name, attribution.speaker.type) == ("France", "organization")
+
+
+def test_organisation_head_noun(parser_nlp):
+    text = "The election campaign said turnout would be high."
+    (attribution,), _ = resolve(
+        parser_nlp, text, [said(text, "turnout would be high", "The election campaign")]
+    )
+    assert attribution.speaker.type == "organization"
+
+
+# --- nominals -------------------------------------------------------------------------------------
+
+
+def test_nominal_resolves_to_the_person_with_that_title(parser_nlp):
+    text = (
+        "Lena Park, the city's mayor, opened the bridge on Friday. "
+        "Tom Ash, a local engineer, was there too. The mayor said it was safe."
+    )
+    (attribution,), entities = resolve(parser_nlp, text, [said(text, "it was safe", "The mayor")])
+    assert attribution.speaker.name == "Lena Park"
+    assert attribution.speaker.entity == entity_named(entities, "Lena Park").id
+
+
+def test_nominal_never_matches_another_rank(parser_nlp):
+    text = "Lena Park, the city's mayor, opened the bridge. The deputy mayor said it was late."
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "it was late", "The deputy mayor")])
+    assert attribution.speaker.type == "person"
+    assert attribution.speaker.name != "Lena Park"
+
+
+def test_unmatched_nominal_is_its_own_person(parser_nlp):
+    text = "A police spokesman said the road would reopen."
+    (attribution,), entities = resolve(
+        parser_nlp, text, [said(text, "the road would reopen", "A police spokesman")]
+    )
+    assert attribution.speaker.type == "person"
+    assert "police spokesman" in attribution.speaker.name
+    assert len(entities) == 1
+
+
+# --- what is left alone -------------------------------------------------------------------------
+
+
+def test_attribution_without_source_gets_no_speaker(parser_nlp):
+    text = "Prices rose again, it was reported. Maria Lind said prices rose."
+    attributions = [said(text, "Prices rose again", None), said(text, "prices rose", "Maria Lind")]
+    (unsourced, sourced), _ = resolve(parser_nlp, text, attributions)
+    assert unsourced.speaker is None
+    assert sourced.speaker.name == "Maria Lind"
+
+
+def test_article_without_attributions_still_lists_its_people(parser_nlp):
+    attributions, entities = resolve(parser_nlp, "Maria Lind met Peter Olsen in Oslo.", [])
+    assert attributions == []
+    assert [e.name for e in entities] == ["Maria Lind", "Peter Olsen"]
+    assert [e.id for e in entities] == ["e1", "e2"]
+
+
+def test_mentions_cut_the_text_at_their_offsets(parser_nlp):
+    text = "Karl Brandt said it was over. Brandt's union agreed. “Yes,” he said."
+    attributions = [said(text, "it was over", "Karl Brandt"), said(text, "Yes", "he")]
+    _, entities = resolve(parser_nlp, text, attributions)
+    for entity in entities:
+        for mention in entity.mentions:
+            assert mention.text == " ".join(text[s:e] for s, e in mention.slices)
+
+
+# --- scale --------------------------------------------------------------------------------------
+
+
+def test_many_attributions_resolve_in_linear_time(parser_nlp):
+    """2,000 quotations by 200 people: resolution must not compare all pairs. (The article
+    is one parsed block of 200 quotations repeated, so the test parses little.)"""
+    first_names = ["Anna", "Peter", "Maria", "John", "Laura", "David", "Sara", "Paul"]
+    surnames = (
+        "Berg Olsen Lind Moss Kane Brandt Quist Haddad Park Ash Toll Lopes Costa Varga Marsh "
+        "Adler Nasser Roe Ek Hahn Stone Klein Darby Ortega Wilson"
+    ).split()
+    people = [f"{first} {last}" for last in surnames for first in first_names]
+    sentences = [
+        f"“We agree on item {n},” {'he' if n % 3 else people[n]} said." for n in range(200)
+    ]
+    block = parser_nlp(" ".join(sentences))
+    doc = Doc.from_docs([block] * 10)
+    text = doc.text
+    attributions = []
+    for match in re.finditer(r"“(We agree on item \d+),” (he|\w+ \w+) said", text):
+        content = Span.from_slices(text, [match.span(1)])
+        source = Span.from_slices(text, [match.span(2)])
+        attributions.append(Attribution(f"a{len(attributions)}", "direct", content, source=source))
+    assert len(attributions) == 2000
+    started = time.perf_counter()
+    resolved, entities = resolve_speakers(doc, attributions)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 5, f"resolution took {elapsed:.1f}s"
+    assert all(a.speaker is not None for a in resolved)
+    assert len(entities) >= 50
+
+
+# --- more shapes of source ------------------------------------------------------------------------
+
+
+def test_coordinated_description_gives_the_office_as_title(parser_nlp):
+    text = "Omar Haddad, a farmer and a former city councillor, said the river had flooded."
+    source = "Omar Haddad, a farmer and a former city councillor"
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the river had flooded", source)])
+    assert attribution.speaker.title == "a former city councillor"
+
+
+def test_quoted_first_person_is_the_quoter(parser_nlp):
+    text = "“I told them the plan was dead,” Mayor Ines Toll said."
+    attributions = [
+        said(text, "I told them the plan was dead", "Mayor Ines Toll"),
+        said(text, "the plan was dead", "I"),
+    ]
+    (outer, inner), _ = resolve(parser_nlp, text, attributions)
+    assert outer.speaker.name == "Ines Toll" and outer.speaker.title == "Mayor"
+    assert inner.speaker == outer.speaker
+
+
+def test_unquoted_first_person_is_the_article_voice_not_a_named_person(parser_nlp):
+    text = "Karl Brandt spoke first. I believe the vote was fair. “It was,” he said."
+    attributions = [said(text, "the vote was fair", "I"), said(text, "It was", "he")]
+    (narrator, he), _ = resolve(parser_nlp, text, attributions)
+    assert narrator.speaker.name == "I"
+    assert he.speaker.name == "Karl Brandt"
+
+
+def test_relative_pronoun_source_is_its_antecedent(parser_nlp):
+    text = "The plan was criticised by Karl Brandt, who said it would fail."
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "it would fail", "who")])
+    assert attribution.speaker.name == "Karl Brandt"
+
+
+def test_names_listed_in_apposition_make_a_group(parser_nlp):
+    text = "Two analysts, Ana Lopes and Rui Costa, said the figures were wrong."
+    source = "Two analysts, Ana Lopes and Rui Costa"
+    (attribution,), entities = resolve(parser_nlp, text, [said(text, "the figures", source)])
+    assert attribution.speaker.type == "group"
+    assert {"Ana Lopes", "Rui Costa"} <= {e.name for e in entities}

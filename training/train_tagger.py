@@ -1,0 +1,125 @@
+"""Rebuild onrecord's attribution tagger from the PolNeAR train split alone.
+
+    python training/train_tagger.py ../shared/polnear/train [--out src/onrecord/models]
+
+Steps: parse the train articles with the same spaCy pipeline onrecord uses at run time,
+learn the cue lexicon from the gold cues, turn each article's gold spans into BIO tags
+(SRC, CUE, CON), and fit a linear-chain CRF (L-BFGS, deterministic: the same input gives
+the same model). Dev is never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import pycrfsuite
+import spacy
+from spacy.tokens import Doc, DocBin
+
+from onrecord.attribute.features import article_features
+from onrecord.attribute.lexicon import CueLexicon
+from onrecord.attribute.quotes import find_quotations
+from onrecord.eval.polnear import GoldArticle, GoldAttribution, load_compartment
+from onrecord.settings import DEFAULT_MODEL, UNUSED_COMPONENTS
+
+ROLES = (("content", "CON"), ("cue", "CUE"), ("source", "SRC"))
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+
+
+def parse(articles: list[GoldArticle], model: str, cache: Path | None) -> list[Doc]:
+    """Parse once; a DocBin cache makes re-training with other settings quick."""
+    nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if [d.text for d in docs] == [a.text for a in articles]:
+            return docs
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=8, n_process=2))
+    if cache is not None:
+        DocBin(docs=docs).to_disk(cache)
+    return docs
+
+
+def token_owners(doc: Doc, gold: list[GoldAttribution]) -> list[tuple[str, int] | None]:
+    """For each token, the (role, attribution number) covering its first character."""
+    at_char: dict[int, tuple[str, int]] = {}
+    for n, attribution in enumerate(gold):
+        for field, role in ROLES:
+            for start, end in getattr(attribution, field):
+                for c in range(start, end):
+                    at_char.setdefault(c, (role, n))
+    owners: list[tuple[str, int] | None] = []
+    for token in doc:
+        owner = None
+        if not token.is_space:
+            owner = next(
+                (at_char[c] for c in range(token.idx, token.idx + len(token)) if c in at_char),
+                None,
+            )
+        owners.append(owner)
+    return owners
+
+
+def bio_tags(doc: Doc, gold: list[GoldAttribution]) -> list[str]:
+    """BIO tags; a run restarts (B) wherever the attribution or role changes."""
+    owners = token_owners(doc, gold)
+    tags, previous = [], None
+    for token, owner in zip(doc, owners, strict=True):
+        if owner is None:
+            tags.append("O")
+            if not token.is_space:
+                previous = None
+            continue
+        tags.append(("I-" if owner == previous else "B-") + owner[0])
+        previous = owner
+    return tags
+
+
+def article_lexicon(doc: Doc, tags: list[str]) -> CueLexicon:
+    lexicon = CueLexicon()
+    for token, tag in zip(doc, tags, strict=True):
+        if not token.is_space:
+            lexicon.add(token.lower_, tag.endswith("CUE"))
+    return lexicon
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("train", type=Path, help="PolNeAR train compartment")
+    parser.add_argument("--out", type=Path, default=Path("src/onrecord/models"))
+    parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy pipeline to parse with")
+    parser.add_argument("--cache", type=Path, default=None, help="DocBin cache of the parses")
+    parser.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    parser.add_argument("--c1", type=float, default=PARAMS["c1"])
+    parser.add_argument("--c2", type=float, default=PARAMS["c2"])
+    args = parser.parse_args(argv)
+
+    started = time.time()
+    articles = load_compartment(args.train)
+    docs = parse(articles, args.model, args.cache)
+    print(f"parsed {len(docs)} articles in {time.time() - started:.0f} s", file=sys.stderr)
+
+    tags = [bio_tags(doc, a.attributions) for doc, a in zip(docs, articles, strict=True)]
+    per_article = [article_lexicon(doc, t) for doc, t in zip(docs, tags, strict=True)]
+    lexicon = CueLexicon()
+    for own in per_article:
+        lexicon.counts.update(own.counts)
+        lexicon.cue_counts.update(own.cue_counts)
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for doc, doc_tags, own in zip(docs, tags, per_article, strict=True):
+        features = article_features(doc, find_quotations(doc.text), lexicon, leave_out=own)
+        trainer.append(features, doc_tags)
+    trainer.set_params({**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations})
+    print(f"features ready at {time.time() - started:.0f} s", file=sys.stderr)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(args.out / "attribution.crfsuite"))
+    (args.out / "cue_lexicon.json").write_text(lexicon.to_json(), encoding="utf-8")
+    print(f"trained in {time.time() - started:.0f} s -> {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
