@@ -119,3 +119,36 @@ def test_missed_sentence_quotation_is_added(parse):
 def test_scare_quotes_are_not_added(parse):
     doc = parse("The so-called “reform” was debated.")
     assert add_missed_quotations(doc, [], find_quotations(doc.text)) == []
+
+
+def test_according_to_inside_a_clause_is_found(parse):
+    from onrecord.attribute.according import according_to_spans
+
+    doc = parse("The alliance, according to the envoy, has become a target.")
+    spans = according_to_spans(doc, [])
+    (group,) = group_spans(doc, spans)
+    contents, cue, source = texts(doc, group)
+    assert contents == ["The alliance", "has become a target"]
+    assert (cue, source) == ("according to", "the envoy")
+
+
+def test_according_to_with_tagged_content_is_left_alone(parse):
+    from onrecord.attribute.according import according_to_spans
+
+    doc = parse("According to the report, prices rose sharply.")
+    tags = tags_for(doc, {"According to": "CUE", "prices rose sharply": "CON"})
+    spans = role_spans(doc, tags)
+    assert according_to_spans(doc, spans) == spans
+
+
+def test_according_to_with_only_cue_tagged_gets_its_content(parse):
+    from onrecord.attribute.according import according_to_spans
+
+    doc = parse("The alliance, according to the envoy, has become a target.")
+    tags = tags_for(doc, {"according to": "CUE", "the envoy": "SRC"})
+    (group,) = group_spans(doc, according_to_spans(doc, role_spans(doc, tags)))
+    assert texts(doc, group) == (
+        ["The alliance", "has become a target"],
+        "according to",
+        "the envoy",
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from onrecord.attribute.according import according_to_spans
 from onrecord.attribute.group import (
     Group,
     add_missed_quotations,
@@ -20,7 +21,8 @@ def find(doc: Doc, tagger: Tagger) -> list[Attribution]:
     """Tag the article's tokens, group the runs, and turn each group into an attribution."""
     quotations = find_quotations(doc.text)
     tags, scores = tagger.tag(doc, quotations)
-    spans = add_missed_quotations(doc, role_spans(doc, tags, scores), quotations)
+    spans = according_to_spans(doc, role_spans(doc, tags, scores))
+    spans = add_missed_quotations(doc, spans, quotations)
     groups = group_spans(doc, spans)
     text = doc.text  # built from the tokens on every access: read it once
     return [
