@@ -26,7 +26,7 @@ from onrecord.eval.polnear import GoldArticle, GoldAttribution, load_compartment
 from onrecord.settings import DEFAULT_MODEL, UNUSED_COMPONENTS
 
 ROLES = (("content", "CON"), ("cue", "CUE"), ("source", "SRC"))
-PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+PARAMS = {"c1": 2.0, "c2": 0.1, "max_iterations": 150, "feature.possible_transitions": True}
 
 
 def parse(articles: list[GoldArticle], model: str, cache: Path | None) -> list[Doc]:

@@ -137,8 +137,20 @@ def test_according_to_with_tagged_content_is_left_alone(parse):
 
     doc = parse("According to the report, prices rose sharply.")
     tags = tags_for(doc, {"According to": "CUE", "prices rose sharply": "CON"})
-    spans = role_spans(doc, tags)
-    assert according_to_spans(doc, spans) == spans
+    spans = according_to_spans(doc, role_spans(doc, tags))
+    (group,) = group_spans(doc, spans)
+    assert texts(doc, group) == (["prices rose sharply"], "According to", "the report")
+
+
+def test_according_to_cue_overrunning_its_source_is_cut_back(parse):
+    from onrecord.attribute.according import according_to_spans
+
+    doc = parse("According to the rules of the club, members must pay dues.")
+    tags = tags_for(doc, {"According to the rules of": "CUE", "the club, members must": "CON"})
+    (group,) = group_spans(doc, according_to_spans(doc, role_spans(doc, tags)))
+    contents, cue, source = texts(doc, group)
+    assert (cue, source) == ("According to", "the rules of the club")
+    assert contents == ["members must"]
 
 
 def test_according_to_with_only_cue_tagged_gets_its_content(parse):

@@ -10,18 +10,12 @@ from onrecord.attribute.group import RoleSpan
 
 
 def according_to_spans(doc: Doc, spans: list[RoleSpan]) -> list[RoleSpan]:
-    """Add the runs the tagger left out around each "according to": the content when the
-    clause is untagged, and the cue and source when those are untagged too."""
-    role_at: list[str | None] = [None] * len(doc)
-    for span in spans:
-        for i in range(span.start, span.end):
-            role_at[i] = span.role
-    added: list[RoleSpan] = []
+    """Make each "according to X" read as the parse says: cue "according to", source X, and
+    the clause it modifies as content when the tagger left that clause untagged."""
     for token in doc[:-1]:
         if token.lower_ != "according" or doc[token.i + 1].lower_ != "to":
             continue
-        to = doc[token.i + 1]
-        objects = [c for c in to.children if c.dep_ == "pobj"]
+        objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
         clause = token.head
         if not objects or clause.i == token.i:
             continue
@@ -29,17 +23,42 @@ def according_to_spans(doc: Doc, spans: list[RoleSpan]) -> list[RoleSpan]:
         phrase = (token.i, source[1])
         sent = token.sent
         pieces = _clause_without(doc, clause, phrase, sent.start, sent.end)
-        words = [i for s, e in pieces for i in range(s, e) if not doc[i].is_punct]
-        if not words or sum(role_at[i] == "CON" for i in words) * 2 >= len(words):
+        if not pieces:
             continue
-        if not any(role_at[i] for i in range(token.i, token.i + 2)):
-            added.append(RoleSpan("CUE", token.i, token.i + 2, score=0.5))
-        if not any(role_at[i] for i in range(*source)):
-            added.append(RoleSpan("SRC", source[0], source[1], score=0.5))
-        added.extend(RoleSpan("CON", s, e, score=0.5) for s, e in pieces)
-    if not added:
-        return spans
-    return sorted(spans + added, key=lambda s: s.start)
+        spans = _cut_out(doc, spans, phrase)
+        spans.append(RoleSpan("CUE", token.i, token.i + 2, score=0.5))
+        spans.append(RoleSpan("SRC", source[0], source[1], score=0.5))
+        content_at = {
+            i for span in spans if span.role == "CON" for i in range(span.start, span.end)
+        }
+        words = [i for s, e in pieces for i in range(s, e) if not doc[i].is_punct]
+        if sum(i in content_at for i in words) * 2 < len(words):
+            spans.extend(RoleSpan("CON", s, e, score=0.5) for s, e in pieces)
+        spans.sort(key=lambda span: span.start)
+    return spans
+
+
+def _cut_out(doc: Doc, spans: list[RoleSpan], phrase: tuple[int, int]) -> list[RoleSpan]:
+    """The spans with the tokens of ``phrase`` removed (a span may split in two)."""
+    start, end = phrase
+    kept = []
+    for span in spans:
+        if span.end <= start or span.start >= end:
+            kept.append(span)
+            continue
+        for s, e in ((span.start, min(span.end, start)), (max(span.start, end), span.end)):
+            s, e = _trim(doc, s, e)
+            if e > s:
+                kept.append(RoleSpan(span.role, s, e, span.score))
+    return kept
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
 
 
 def _clause_without(
@@ -48,13 +67,5 @@ def _clause_without(
     """The clause's tokens in the sentence, minus the "according to X" phrase, as runs with
     punctuation trimmed at their edges."""
     start, end = max(clause.left_edge.i, lo), min(clause.right_edge.i + 1, hi)
-    runs = [(start, phrase[0]), (phrase[1], end)]
-    out = []
-    for s, e in runs:
-        while s < e and (doc[s].is_punct or doc[s].is_space):
-            s += 1
-        while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+    runs = [_trim(doc, start, phrase[0]), _trim(doc, phrase[1], end)]
+    return [(s, e) for s, e in runs if e > s]

@@ -185,12 +185,28 @@ def _syntax_features(cols: _Columns, i: int, cue_bin: list[int | None]) -> list[
             feats.append(f"ac={cue_bin[head]}>{relation}")
         child = head
     feats.append(f"depth={min(cols.depths[i], 6)}")
+    feats.extend(_cue_ancestor(cols, i, cue_bin))
     for c in cols.children[i]:
         if deps[c] in SIGNAL_CHILDREN:
             feats.append(f"child={deps[c]}")
             if deps[c] in NAMED_CHILDREN:
                 feats.append(f"child={deps[c]}>{words[c]}")
     return feats
+
+
+def _cue_ancestor(cols: _Columns, i: int, cue_bin: list[int | None]) -> list[str]:
+    """The nearest likely cue above the token at any depth, with the relation by which the
+    token's branch joins it: long contents sit many levels below their "said"."""
+    child, hops = i, 0
+    while cols.heads[child] != child and hops < 60:
+        head = cols.heads[child]
+        hops += 1
+        b = cue_bin[head]
+        if b is not None and b >= 2:
+            relation = cols.deps[child]
+            return [f"cue_anc={b}>{relation}", f"cue_anc_w={cols.words[head]}>{relation}"]
+        child = head
+    return ["cue_anc=none"]
 
 
 def _context_features(base: list[list[str]], i: int) -> list[str]:
