@@ -33,9 +33,15 @@ def according_to_spans(doc: Doc, spans: list[RoleSpan]) -> list[RoleSpan]:
         }
         words = [i for s, e in pieces for i in range(s, e) if not doc[i].is_punct]
         if sum(i in content_at for i in words) * 2 < len(words):
+            # The parse's clause replaces the scraps of content the tagger found in it.
+            spans = [sp for sp in spans if sp.role != "CON" or not _overlaps(sp, pieces)]
             spans.extend(RoleSpan("CON", s, e, score=0.5) for s, e in pieces)
         spans.sort(key=lambda span: span.start)
     return spans
+
+
+def _overlaps(span: RoleSpan, pieces: list[tuple[int, int]]) -> bool:
+    return any(span.start < e and s < span.end for s, e in pieces)
 
 
 def _cut_out(doc: Doc, spans: list[RoleSpan], phrase: tuple[int, int]) -> list[RoleSpan]:
