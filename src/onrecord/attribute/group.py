@@ -10,6 +10,7 @@ with a discontinuous content ("“A,” he said. “B.”").
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -114,11 +115,12 @@ def group_spans(doc: Doc, spans: list[RoleSpan]) -> list[Group]:
     sources = [s for s in spans if s.role == "SRC"]
     contents = [s for s in spans if s.role == "CON"]
     token_cue = {i: cue for cue in cues for i in range(cue.start, cue.end)}
+    cue_index, source_index = _Index(cues), _Index(sources)
 
     by_cue: dict[int, Group] = {}
     groups: list[Group] = []
     for content in contents:
-        cue = _syntactic_cue(doc, content, token_cue) or _nearest_cue(doc, content, cues)
+        cue = _syntactic_cue(doc, content, token_cue) or _nearest_cue(doc, content, cue_index)
         if cue is None:
             groups.append(Group([content]))
             continue
@@ -135,7 +137,7 @@ def group_spans(doc: Doc, spans: list[RoleSpan]) -> list[Group]:
         if group.cue is None:
             continue
         if id(group.cue) not in source_of:
-            source_of[id(group.cue)] = _source_for(doc, group.cue, sources, used)
+            source_of[id(group.cue)] = _source_for(doc, group.cue, source_index, used)
         group.source = source_of[id(group.cue)]
         if group.source is not None:
             used.add(id(group.source))
@@ -206,19 +208,35 @@ def _syntactic_cue(doc: Doc, content: RoleSpan, token_cue: dict) -> RoleSpan | N
     return max(votes.values(), key=lambda v: v[0])[1]
 
 
-def _nearest_cue(doc: Doc, content: RoleSpan, cues: list[RoleSpan]) -> RoleSpan | None:
+class _Index:
+    """Spans sorted by start, so the ones near a position are found by bisection rather
+    than by scanning them all (an article may hold thousands of quotations)."""
+
+    def __init__(self, spans: list[RoleSpan]):
+        self.spans = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in self.spans]
+        self.longest = max((s.end - s.start for s in self.spans), default=0)
+
+    def around(self, start: int, end: int, reach: int = 0) -> list[RoleSpan]:
+        """Spans that overlap or come within ``reach`` tokens of ``[start, end)``."""
+        lo = bisect_left(self.starts, start - reach - self.longest)
+        hi = bisect_right(self.starts, end + reach)
+        return [s for s in self.spans[lo:hi] if s.end + reach > start]
+
+
+def _nearest_cue(doc: Doc, content: RoleSpan, cues: _Index) -> RoleSpan | None:
     """The closest cue in the content's paragraph; one outside the content's sentences
     counts as further away ("“You winning?” she said." parses as two sentences)."""
     lo, hi = doc[content.start].sent.start, doc[content.end - 1].sent.end
     best, best_distance = None, NEAR_LIMIT
-    for cue in cues:
+    for cue in cues.around(content.start, content.end, NEAR_LIMIT):
         if cue.start >= content.end:
             gap = cue.start - content.end
             between = doc[content.end : cue.start]
         else:
             gap = content.start - cue.end
             between = doc[cue.end : content.start]
-        if gap < 0 or any("\n" in t.text for t in between):
+        if gap < 0 or gap >= best_distance or any("\n" in t.text for t in between):
             continue
         distance = gap if lo <= cue.start < hi else gap + OTHER_SENTENCE_PENALTY
         if distance < best_distance:
@@ -226,15 +244,13 @@ def _nearest_cue(doc: Doc, content: RoleSpan, cues: list[RoleSpan]) -> RoleSpan 
     return best
 
 
-def _source_for(
-    doc: Doc, cue: RoleSpan, sources: list[RoleSpan], used: set[int]
-) -> RoleSpan | None:
+def _source_for(doc: Doc, cue: RoleSpan, sources: _Index, used: set[int]) -> RoleSpan | None:
     """The source that is the cue's subject (or agent, or object of "according to"); else
     the nearest source in the cue's paragraph, preferring its own sentence and a source no
     other cue has taken."""
     cue_tokens = set(range(cue.start, cue.end))
     sent = doc[cue.start].sent
-    for source in sources:
+    for source in sources.around(sent.start, sent.end):
         if source.end <= sent.start or source.start >= sent.end:
             continue
         for i in range(source.start, source.end):
@@ -244,12 +260,12 @@ def _source_for(
             ):
                 return source
     best, best_distance = None, NEAR_LIMIT
-    for source in sources:
+    for source in sources.around(cue.start, cue.end, NEAR_LIMIT):
         if source.start >= cue.end:
             gap, between = source.start - cue.end, doc[cue.end : source.start]
         else:
             gap, between = cue.start - source.end, doc[source.end : cue.start]
-        if gap < 0 or any("\n" in t.text for t in between):
+        if gap < 0 or gap >= best_distance or any("\n" in t.text for t in between):
             continue
         distance = gap
         if not (sent.start <= source.start < sent.end):
