@@ -28,16 +28,14 @@ def according_to_spans(doc: Doc, spans: list[RoleSpan]) -> list[RoleSpan]:
         spans = _cut_out(doc, spans, phrase)
         spans.append(RoleSpan("CUE", token.i, token.i + 2, score=0.5))
         spans.append(RoleSpan("SRC", source[0], source[1], score=0.5))
-        content_at = {
-            i for span in spans if span.role == "CON" for i in range(span.start, span.end)
-        }
+        in_clause = [sp for sp in spans if sp.role == "CON" and _overlaps(sp, pieces)]
         words = [i for s, e in pieces for i in range(s, e) if not doc[i].is_punct]
-        if sum(i in content_at for i in words) * 2 < len(words):
+        tagged = sum(any(sp.start <= i < sp.end for sp in in_clause) for i in words)
+        if tagged * 2 < len(words):
             # The parse's clause replaces the scraps of content the tagger found in it.
             spans = [sp for sp in spans if sp.role != "CON" or not _overlaps(sp, pieces)]
             spans.extend(RoleSpan("CON", s, e, score=0.5) for s, e in pieces)
-        spans.sort(key=lambda span: span.start)
-    return spans
+    return sorted(spans, key=lambda span: span.start)
 
 
 def _overlaps(span: RoleSpan, pieces: list[tuple[int, int]]) -> bool:
