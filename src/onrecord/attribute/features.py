@@ -39,6 +39,7 @@ class _Columns:
             if head != i:
                 self.children[head].append(i)
         self.depths = self._depths()
+        self.cue_ancestors: list[tuple[int, int] | None] | None = None
 
     def _depths(self) -> list[int]:
         depths = [-1] * len(self.heads)
@@ -197,16 +198,30 @@ def _syntax_features(cols: _Columns, i: int, cue_bin: list[int | None]) -> list[
 def _cue_ancestor(cols: _Columns, i: int, cue_bin: list[int | None]) -> list[str]:
     """The nearest likely cue above the token at any depth, with the relation by which the
     token's branch joins it: long contents sit many levels below their "said"."""
-    child, hops = i, 0
-    while cols.heads[child] != child and hops < 60:
-        head = cols.heads[child]
-        hops += 1
+    if cols.cue_ancestors is None:
+        cols.cue_ancestors = _nearest_cue_ancestors(cols, cue_bin)
+    found = cols.cue_ancestors[i]
+    if found is None:
+        return ["cue_anc=none"]
+    head, child = found
+    b, relation = cue_bin[head], cols.deps[child]
+    return [f"cue_anc={b}>{relation}", f"cue_anc_w={cols.words[head]}>{relation}"]
+
+
+def _nearest_cue_ancestors(
+    cols: _Columns, cue_bin: list[int | None]
+) -> list[tuple[int, int] | None]:
+    """For every token, (the nearest likely cue above it, the child of that cue on the way
+    down), found once per article: a token shares the answer of its head unless the head is
+    itself the cue, so heads are settled before their children."""
+    found: list[tuple[int, int] | None] = [None] * len(cols.heads)
+    for i in sorted(range(len(cols.heads)), key=cols.depths.__getitem__):
+        head = cols.heads[i]
+        if head == i:
+            continue
         b = cue_bin[head]
-        if b is not None and b >= 2:
-            relation = cols.deps[child]
-            return [f"cue_anc={b}>{relation}", f"cue_anc_w={cols.words[head]}>{relation}"]
-        child = head
-    return ["cue_anc=none"]
+        found[i] = (head, i) if b is not None and b >= 2 else found[head]
+    return found
 
 
 def _context_features(base: list[list[str]], i: int) -> list[str]:

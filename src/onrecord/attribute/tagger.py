@@ -44,11 +44,12 @@ class Tagger:
         self._crf.open(str(model))
 
     def tag(self, doc: Doc, quotations: list[Quotation]) -> tuple[list[str], list[float]]:
-        """The best tag sequence and, per token, the probability of its tag."""
+        """The best tag sequence and, per token in a role, the probability of its tag (outside
+        tokens get 0.0: nothing reads their score, and each marginal costs a lattice pass)."""
         if len(doc) == 0:
             return [], []
         tags = self._crf.tag(article_features(doc, quotations, self.lexicon))
-        scores = [self._crf.marginal(tag, i) for i, tag in enumerate(tags)]
+        scores = [0.0 if tag == "O" else self._crf.marginal(tag, i) for i, tag in enumerate(tags)]
         return tags, scores
 
     def files(self) -> dict[str, bytes]:

@@ -20,6 +20,7 @@ from onrecord.resolve.entities import EntityStore, Tracked
 from onrecord.resolve.lexicon import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR
 from onrecord.resolve.mentions import Mention, collect_mentions
 from onrecord.resolve.parsed import Parsed
+from onrecord.resolve.pos import fill_pos_from_tags
 from onrecord.types import Attribution, Entity, Span, Speaker
 
 FIRST_PERSON = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL
@@ -33,6 +34,7 @@ def resolve_speakers(
 ) -> tuple[list[Attribution], list[Entity]]:
     """Fill each attribution's ``speaker`` from its source span (None where it has no source)
     and list the article's entities."""
+    fill_pos_from_tags(doc)
     parsed = Parsed.of(doc)
     store = EntityStore()
     owners: dict[int, Tracked] = {}
