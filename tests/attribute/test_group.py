@@ -164,3 +164,26 @@ def test_according_to_with_only_cue_tagged_gets_its_content(parse):
         "according to",
         "the envoy",
     )
+
+
+def test_parse_running_over_a_paragraph_break_does_not_pick_the_source(nlp):
+    """The parser may hang a quotation paragraph below the previous paragraph's verb, as
+    one sentence; the speaker named in the quotation's own paragraph is still the source."""
+    from spacy.tokens import Doc
+
+    words = ["The", "mayor", "sought", "help", ".", "\n\n", "“", "We", "wait", ",", "”"]
+    words += ["Ms.", "Lee", "said", "."]
+    spaces = [True, True, True, False, False, False, False, True, False, False, True]
+    spaces += [True, True, False, False]
+    # One sentence for both paragraphs, rooted at "said", as the parser sometimes has it.
+    heads = [1, 2, 13, 2, 2, 4, 8, 8, 13, 13, 13, 12, 13, 13, 13]
+    deps = ["det", "nsubj", "ccomp", "dobj", "punct", "dep", "punct", "nsubj", "ccomp"]
+    deps += ["punct", "punct", "compound", "nsubj", "ROOT", "punct"]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    tags = tags_for(doc, {"The mayor": "SRC", "sought": "CUE", "help": "CON"})
+    tags = [t if i < 6 else "O" for i, t in enumerate(tags)]
+    tags[7:9] = ["B-CON", "I-CON"]
+    tags[11:14] = ["B-SRC", "I-SRC", "B-CUE"]
+    groups = group_spans(doc, role_spans(doc, tags))
+    quoted = next(g for g in groups if doc[g.contents[0].start].text == "We")
+    assert texts(doc, quoted) == (["We wait"], "said", "Ms. Lee")

@@ -109,6 +109,35 @@ def _sentence_like(piece) -> bool:
     )
 
 
+class _Sentences:
+    """Sentences cut at paragraph breaks. The parser often runs a sentence on over a
+    paragraph break (most of all before a paragraph that opens with a quotation), and
+    then hangs that quotation below the previous paragraph's verb; a paragraph break
+    always ends a sentence in news text."""
+
+    def __init__(self, doc: Doc):
+        self.paragraph = []
+        number = 0
+        for token in doc:
+            self.paragraph.append(number)
+            if "\n" in token.text or "\n" in token.whitespace_:
+                number += 1
+        self.doc = doc
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        """``[start, end)`` of the sentence holding token ``i``, inside its paragraph."""
+        sent = self.doc[i].sent
+        start, end = sent.start, sent.end
+        while start < i and self.paragraph[start] != self.paragraph[i]:
+            start += 1
+        while end - 1 > i and self.paragraph[end - 1] != self.paragraph[i]:
+            end -= 1
+        return start, end
+
+    def same_paragraph(self, i: int, j: int) -> bool:
+        return self.paragraph[i] == self.paragraph[j]
+
+
 def group_spans(doc: Doc, spans: list[RoleSpan]) -> list[Group]:
     """Tie contents to cues and cues to sources."""
     cues = [s for s in spans if s.role == "CUE"]
@@ -116,11 +145,14 @@ def group_spans(doc: Doc, spans: list[RoleSpan]) -> list[Group]:
     contents = [s for s in spans if s.role == "CON"]
     token_cue = {i: cue for cue in cues for i in range(cue.start, cue.end)}
     cue_index, source_index = _Index(cues), _Index(sources)
+    sentences = _Sentences(doc)
 
     by_cue: dict[int, Group] = {}
     groups: list[Group] = []
     for content in contents:
-        cue = _syntactic_cue(doc, content, token_cue) or _nearest_cue(doc, content, cue_index)
+        cue = _syntactic_cue(doc, content, token_cue, sentences) or _nearest_cue(
+            doc, content, cue_index, sentences
+        )
         if cue is None:
             groups.append(Group([content]))
             continue
@@ -137,7 +169,7 @@ def group_spans(doc: Doc, spans: list[RoleSpan]) -> list[Group]:
         if group.cue is None:
             continue
         if id(group.cue) not in source_of:
-            source_of[id(group.cue)] = _source_for(doc, group.cue, source_index, used)
+            source_of[id(group.cue)] = _source_for(doc, group.cue, source_index, used, sentences)
         group.source = source_of[id(group.cue)]
         if group.source is not None:
             used.add(id(group.source))
@@ -189,8 +221,11 @@ def _split_around(contents: list[RoleSpan], content: RoleSpan, cue: RoleSpan) ->
     return False
 
 
-def _syntactic_cue(doc: Doc, content: RoleSpan, token_cue: dict) -> RoleSpan | None:
-    """The cue the content's words hang below, if the parse connects them."""
+def _syntactic_cue(
+    doc: Doc, content: RoleSpan, token_cue: dict, sentences: _Sentences
+) -> RoleSpan | None:
+    """The cue the content's words hang below, if the parse connects them inside one
+    paragraph."""
     votes: dict[int, tuple[int, RoleSpan]] = {}
     for i in range(content.start, content.end):
         token = doc[i]
@@ -199,7 +234,7 @@ def _syntactic_cue(doc: Doc, content: RoleSpan, token_cue: dict) -> RoleSpan | N
                 break
             token = token.head
             cue = token_cue.get(token.i)
-            if cue is not None:
+            if cue is not None and sentences.same_paragraph(i, cue.start):
                 count = votes.get(id(cue), (0, cue))[0]
                 votes[id(cue)] = (count + 1, cue)
                 break
@@ -224,10 +259,12 @@ class _Index:
         return [s for s in self.spans[lo:hi] if s.end + reach > start]
 
 
-def _nearest_cue(doc: Doc, content: RoleSpan, cues: _Index) -> RoleSpan | None:
+def _nearest_cue(
+    doc: Doc, content: RoleSpan, cues: _Index, sentences: _Sentences
+) -> RoleSpan | None:
     """The closest cue in the content's paragraph; one outside the content's sentences
     counts as further away ("“You winning?” she said." parses as two sentences)."""
-    lo, hi = doc[content.start].sent.start, doc[content.end - 1].sent.end
+    lo, hi = sentences.bounds(content.start)[0], sentences.bounds(content.end - 1)[1]
     best, best_distance = None, NEAR_LIMIT
     for cue in cues.around(content.start, content.end, NEAR_LIMIT):
         if cue.start >= content.end:
@@ -244,14 +281,16 @@ def _nearest_cue(doc: Doc, content: RoleSpan, cues: _Index) -> RoleSpan | None:
     return best
 
 
-def _source_for(doc: Doc, cue: RoleSpan, sources: _Index, used: set[int]) -> RoleSpan | None:
+def _source_for(
+    doc: Doc, cue: RoleSpan, sources: _Index, used: set[int], sentences: _Sentences
+) -> RoleSpan | None:
     """The source that is the cue's subject (or agent, or object of "according to"); else
     the nearest source in the cue's paragraph, preferring its own sentence and a source no
     other cue has taken."""
     cue_tokens = set(range(cue.start, cue.end))
-    sent = doc[cue.start].sent
-    for source in sources.around(sent.start, sent.end):
-        if source.end <= sent.start or source.start >= sent.end:
+    sent_start, sent_end = sentences.bounds(cue.start)
+    for source in sources.around(sent_start, sent_end):
+        if source.end <= sent_start or source.start >= sent_end:
             continue
         for i in range(source.start, source.end):
             token = doc[i]
@@ -268,7 +307,7 @@ def _source_for(doc: Doc, cue: RoleSpan, sources: _Index, used: set[int]) -> Rol
         if gap < 0 or gap >= best_distance or any("\n" in t.text for t in between):
             continue
         distance = gap
-        if not (sent.start <= source.start < sent.end):
+        if not (sent_start <= source.start < sent_end):
             distance += OTHER_SENTENCE_PENALTY
         if id(source) in used:
             distance += OTHER_SENTENCE_PENALTY
