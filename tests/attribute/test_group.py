@@ -187,3 +187,10 @@ def test_parse_running_over_a_paragraph_break_does_not_pick_the_source(nlp):
     groups = group_spans(doc, role_spans(doc, tags))
     quoted = next(g for g in groups if doc[g.contents[0].start].text == "We")
     assert texts(doc, quoted) == (["We wait"], "said", "Ms. Lee")
+
+
+def test_a_colon_alone_can_be_the_cue(parse):
+    doc = parse("Smith: “We will win the vote.”")
+    tags = tags_for(doc, {"Smith": "SRC", ":": "CUE", "We will win the vote.": "CON"})
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert texts(doc, group) == (["We will win the vote"], ":", "Smith")

@@ -22,6 +22,7 @@ QUOTED_SENTENCE_WORDS = 4
 SPLIT_GAP = 8
 NEAR_LIMIT = 40
 OTHER_SENTENCE_PENALTY = 10
+BARE_CUES = {":", "-", "—", "–"}
 
 
 @dataclass
@@ -69,12 +70,20 @@ def role_spans(doc: Doc, tags: list[str], scores: list[float] | None = None) -> 
             start += 1
         while end > start and (doc[end - 1].is_space or _is_edge_punct(doc[end - 1].text)):
             end -= 1
+        if end == start and span.role == "CUE" and _is_bare_cue(doc, span):
+            start, end = span.start, span.end
         if end > start:
             span.start, span.end = start, end
             if scores is not None:
                 span.score = sum(scores[start:end]) / (end - start)
             trimmed.append(span)
     return trimmed
+
+
+def _is_bare_cue(doc: Doc, span: RoleSpan) -> bool:
+    """A colon or dash alone can be the whole cue ("Smith: 'We will win.'" in a headline,
+    "- Smith." under a quotation); trimming it away would leave the quotation speakerless."""
+    return span.end - span.start == 1 and doc[span.start].text in BARE_CUES
 
 
 def _is_edge_punct(text: str) -> bool:
