@@ -194,3 +194,24 @@ def test_a_colon_alone_can_be_the_cue(parse):
     tags = tags_for(doc, {"Smith": "SRC", ":": "CUE", "We will win the vote.": "CON"})
     (group,) = group_spans(doc, role_spans(doc, tags))
     assert texts(doc, group) == (["We will win the vote"], ":", "Smith")
+
+
+def test_a_cue_left_without_source_takes_its_subject(parse):
+    doc = parse("“We will win,” said Jane Doe, a spokeswoman for the campaign.")
+    tags = tags_for(doc, {"We will win": "CON", "said": "CUE"})
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert texts(doc, group)[2] == "Jane Doe, a spokeswoman for the campaign"
+
+
+def test_a_participle_cue_takes_the_subject_of_its_verb(parse):
+    doc = parse("The senator apologized on Monday, saying the remark was wrong.")
+    tags = tags_for(doc, {"saying": "CUE", "the remark was wrong": "CON"})
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert texts(doc, group)[2] == "The senator"
+
+
+def test_a_passive_cue_gets_no_subject_as_source(parse):
+    doc = parse("The mayor was asked whether the bridge would reopen.")
+    tags = tags_for(doc, {"was asked": "CUE", "whether the bridge would reopen": "CON"})
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert group.source is None
