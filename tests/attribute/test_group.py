@@ -215,3 +215,10 @@ def test_a_passive_cue_gets_no_subject_as_source(parse):
     tags = tags_for(doc, {"was asked": "CUE", "whether the bridge would reopen": "CON"})
     (group,) = group_spans(doc, role_spans(doc, tags))
     assert group.source is None
+
+
+def test_an_untagged_verb_governing_the_content_becomes_its_cue(parse):
+    doc = parse("“The plan is dead,” the minister said on Monday.")
+    tags = tags_for(doc, {"The plan is dead": "CON", "the minister": "SRC"})
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert texts(doc, group) == (["The plan is dead"], "said", "the minister")

@@ -164,8 +164,10 @@ def group_spans(doc: Doc, spans: list[RoleSpan]) -> list[Group]:
     by_cue: dict[int, Group] = {}
     groups: list[Group] = []
     for content in contents:
-        cue = _syntactic_cue(doc, content, token_cue, sentences) or _nearest_cue(
-            doc, content, cue_index, sentences
+        cue = (
+            _syntactic_cue(doc, content, token_cue, sentences)
+            or _nearest_cue(doc, content, cue_index, sentences)
+            or _governing_verb(doc, content, sentences)
         )
         if cue is None:
             groups.append(Group([content]))
@@ -257,6 +259,29 @@ def _syntactic_cue(
     if not votes:
         return None
     return max(votes.values(), key=lambda v: v[0])[1]
+
+
+def _governing_verb(doc: Doc, content: RoleSpan, sentences: _Sentences) -> RoleSpan | None:
+    """For a content the tagger gave no cue, the verb outside it that its words hang below
+    in the same sentence ("“We won,” Smith said" with "said" untagged): a content is
+    nearly always the complement of its cue. None when the content is a sentence of its
+    own (a quotation paragraph that continues the speaker before it)."""
+    lo, hi = sentences.bounds(content.start)[0], sentences.bounds(content.end - 1)[1]
+    votes: dict[int, int] = {}
+    for i in range(content.start, content.end):
+        token = doc[i]
+        for _ in range(HEAD_HOPS):
+            if token.head is token:
+                break
+            token = token.head
+            if not content.start <= token.i < content.end:
+                if lo <= token.i < hi and token.tag_.startswith("VB"):
+                    votes[token.i] = votes.get(token.i, 0) + 1
+                break
+    if not votes:
+        return None
+    verb = max(votes, key=lambda i: votes[i])
+    return RoleSpan("CUE", verb, verb + 1, score=0.5)
 
 
 class _Index:
