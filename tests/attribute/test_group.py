@@ -222,3 +222,10 @@ def test_an_untagged_verb_governing_the_content_becomes_its_cue(parse):
     tags = tags_for(doc, {"The plan is dead": "CON", "the minister": "SRC"})
     (group,) = group_spans(doc, role_spans(doc, tags))
     assert texts(doc, group) == (["The plan is dead"], "said", "the minister")
+
+
+def test_the_cue_subject_beats_a_tagged_source_from_another_sentence(parse):
+    doc = parse("Her allies were worried. The governor says that the plan will work.")
+    tags = tags_for(doc, {"Her allies": "SRC", "says": "CUE", "that the plan will work": "CON"})
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert texts(doc, group)[2] == "The governor"

@@ -185,9 +185,9 @@ def group_spans(doc: Doc, spans: list[RoleSpan]) -> list[Group]:
         if group.cue is None:
             continue
         if id(group.cue) not in source_of:
-            source_of[id(group.cue)] = _source_for(
-                doc, group.cue, source_index, used, sentences
-            ) or _subject_source(doc, group.cue, group.contents, sentences)
+            source_of[id(group.cue)] = _pick_source(
+                doc, group, source_index, used, sentences
+            )
         group.source = source_of[id(group.cue)]
         if group.source is not None:
             used.add(id(group.source))
@@ -355,6 +355,19 @@ def _source_for(
         if distance < best_distance:
             best, best_distance = source, distance
     return best
+
+
+def _pick_source(
+    doc: Doc, group: Group, sources: _Index, used: set[int], sentences: _Sentences
+) -> RoleSpan | None:
+    """The tagged source for the cue; but a tagged source from another sentence loses to
+    the cue's own subject in the parse, which the tagger may have left untagged."""
+    tagged = _source_for(doc, group.cue, sources, used, sentences)
+    if tagged is not None:
+        start, end = sentences.bounds(group.cue.start)
+        if start <= tagged.start < end:
+            return tagged
+    return _subject_source(doc, group.cue, group.contents, sentences) or tagged
 
 
 def _subject_source(
