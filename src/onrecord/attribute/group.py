@@ -185,9 +185,7 @@ def group_spans(doc: Doc, spans: list[RoleSpan]) -> list[Group]:
         if group.cue is None:
             continue
         if id(group.cue) not in source_of:
-            source_of[id(group.cue)] = _pick_source(
-                doc, group, source_index, used, sentences
-            )
+            source_of[id(group.cue)] = _pick_source(doc, group, source_index, used, sentences)
         group.source = source_of[id(group.cue)]
         if group.source is not None:
             used.add(id(group.source))
