@@ -229,3 +229,10 @@ def test_the_cue_subject_beats_a_tagged_source_from_another_sentence(parse):
     tags = tags_for(doc, {"Her allies": "SRC", "says": "CUE", "that the plan will work": "CON"})
     (group,) = group_spans(doc, role_spans(doc, tags))
     assert texts(doc, group)[2] == "The governor"
+
+
+def test_a_cue_after_a_preposition_takes_the_subject_of_the_main_verb(parse):
+    doc = parse("The senator deflected questions before saying that the bill would pass.")
+    tags = tags_for(doc, {"saying": "CUE", "that the bill would pass": "CON"})
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert texts(doc, group)[2] == "The senator"

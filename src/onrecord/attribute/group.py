@@ -25,7 +25,7 @@ OTHER_SENTENCE_PENALTY = 10
 BARE_CUES = {":", "-", "—", "–"}
 SUBJECT_HOPS = 3
 SUBJECT_DEPS = {"nsubj"}
-CUE_CHAIN_DEPS = {"advcl", "xcomp", "conj"}
+CUE_CHAIN_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep"}
 RELATIVE_TAGS = {"WP", "WDT"}
 NOMINAL_TAGS = ("NN", "PRP")  # fine tags: the pipeline sets no coarse POS
 
@@ -374,8 +374,8 @@ def _subject_source(
     """The cue verb's subject from the parse, for a cue the tagger gave no source: the
     tagger misses many sources (most of all after the verb, "..., said Jane Doe, a
     spokeswoman"), while a reporting verb nearly always has its speaker as subject. A
-    participle or conjoined cue ("..., saying", "and added") takes the subject of the
-    verb it hangs from; a relative "who" stands for the noun it modifies."""
+    participle or conjoined cue ("..., saying", "and added", "before saying") takes the
+    subject of the verb it hangs from; a relative "who" stands for the noun it modifies."""
     verb = _cue_head(doc, cue)
     for _ in range(SUBJECT_HOPS):
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
