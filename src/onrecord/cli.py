@@ -17,6 +17,7 @@ from rich.console import Console
 from typer.core import TyperGroup
 
 from onrecord import __version__
+from onrecord.cli_corpus import OutputFormat, ingest_progress, print_article, print_rows, to_json
 from onrecord.cli_utils import (
     attribution_table,
     create_folder,
@@ -31,8 +32,9 @@ from onrecord.cli_utils import (
     write_documents,
 )
 from onrecord.errors import OnrecordError, ReadError
+from onrecord.read import iter_articles
 from onrecord.read.dates import iso_date
-from onrecord.settings import DEFAULT_MODEL
+from onrecord.settings import DEFAULT_DB, DEFAULT_MODEL
 from onrecord.types import Article
 
 
@@ -74,6 +76,18 @@ ModelOption = Annotated[
 ]
 
 
+DbOption = Annotated[
+    Path,
+    typer.Option("--db", metavar="FILE", help="The corpus database (DuckDB).", dir_okay=False),
+]
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format", "-f", metavar="FORMAT", help="table, json (JSON Lines) or csv."
+    ),
+]
+
+
 def stderr() -> Console:
     return Console(stderr=True)
 
@@ -89,6 +103,16 @@ def checked_date(value: str | None) -> str | None:
         return iso_date(value)
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
+
+
+SinceOption = Annotated[
+    str | None,
+    typer.Option(metavar="YYYY-MM-DD", callback=checked_date, help="Published on or after."),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option(metavar="YYYY-MM-DD", callback=checked_date, help="Published on or before."),
+]
 
 
 @app.callback()
@@ -231,3 +255,184 @@ def demo(model: ModelOption = None) -> None:
     console.print(
         f"model {document.model}; for the full JSON: onrecord extract FILE", highlight=False
     )
+
+
+def output_format(value: str) -> OutputFormat:
+    if value not in ("table", "json", "csv"):
+        raise typer.BadParameter(f"{value!r}: choose table, json or csv", param_hint="--format")
+    return value  # type: ignore[return-value]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH",
+            help="Article files (.txt, .html, .jsonl), folders of them (recursively), or -.",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = Path(DEFAULT_DB),
+    workers: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Extraction processes (one per core).")
+    ] = 1,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            callback=checked_date,
+            help="Publication date for articles whose input gives none.",
+        ),
+    ] = None,
+    model: ModelOption = None,
+) -> None:
+    """Extract articles into the corpus database.
+
+    An article whose text is already stored is skipped, so a run that was stopped can simply
+    be started again. Each article is written whole, in one transaction. Unreadable inputs
+    are reported on stderr and the rest is still ingested; the exit code is then 1.
+    """
+    from onrecord.store import Store
+    from onrecord.store import ingest as run_ingest
+
+    console = stderr()
+    items = iter_articles(paths, published=published)
+    with Store(db) as store:
+        progress, update = ingest_progress(console)
+        with progress:
+            report = run_ingest(items, store, workers=workers, model=model, on_article=update)
+    for error in report.failed:
+        typer.echo(str(error), err=True)
+    typer.echo(
+        f"{report.added} added, {report.present} already in, {len(report.failed)} failed"
+        f" ({db})",
+        err=True,
+    )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Speaker name (any part, any case).")
+    ] = None,
+    contains: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Content contains TEXT (any case).")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(metavar="KIND", help="direct, mixed, indirect or according_to."),
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    outlet: Annotated[str | None, typer.Option(metavar="OUTLET", help="Outlet name.")] = None,
+    fmt: FormatOption = "table",
+    limit: Annotated[int, typer.Option(min=1, max=1000, metavar="N")] = 50,
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Attributions in the corpus, newest articles first."""
+    from onrecord.store import Store
+    from onrecord.store.query import QuoteFilter
+    from onrecord.store.query import quotes as find_quotes
+
+    fmt = output_format(fmt)
+    where = QuoteFilter(
+        speaker=speaker, contains=contains, kind=kind, since=since, until=until, outlet=outlet
+    )
+    with Store(db, read_only=True) as store:
+        rows = find_quotes(store.con, where, limit=limit)
+    columns = ["article_id", "published", "speaker", "kind", "content"]
+    if fmt != "table":
+        columns = list(rows[0].keys()) if rows else columns
+    print_rows(rows, fmt, columns=columns, widths={"content": 70, "speaker": 24})
+
+
+@app.command()
+def speakers(
+    top: Annotated[int, typer.Option(min=1, max=1000, metavar="N")] = 20,
+    name: Annotated[str | None, typer.Option(metavar="NAME", help="Only names like NAME.")] = None,
+    fmt: FormatOption = "table",
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """The most quoted speakers, with their titles."""
+    from onrecord.store import Store
+    from onrecord.store.query import speakers as top_speakers
+
+    fmt = output_format(fmt)
+    with Store(db, read_only=True) as store:
+        rows = top_speakers(store.con, top=top, name=name)
+    columns = ["id", "name", "type", "attributions", "articles", "titles"]
+    print_rows(rows, fmt, columns=columns, widths={"titles": 50})
+
+
+@app.command()
+def article(
+    article_id: Annotated[int, typer.Argument(metavar="ID", help="The article's id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print it as JSON.")] = False,
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """One article with its attributions marked: content, cue and source."""
+    from onrecord.store import Store
+    from onrecord.store.query import article as find_article
+
+    with Store(db, read_only=True) as store:
+        found = find_article(store.con, article_id)
+    if as_json:
+        typer.echo(to_json(found))
+    else:
+        print_article(found)
+
+
+@app.command()
+def sql(
+    statement: Annotated[str, typer.Argument(metavar="SQL", help="One read-only statement.")],
+    fmt: FormatOption = "table",
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Run read-only SQL on the corpus (tables: articles, attributions, speakers,
+    speaker_names, entities, mentions)."""
+    from onrecord.store import Store
+    from onrecord.store.query import read_only_sql
+
+    fmt = output_format(fmt)
+    with Store(db, read_only=True) as store:
+        columns, rows = read_only_sql(store.con, statement)
+    print_rows([dict(zip(columns, row, strict=True)) for row in rows], fmt, columns=columns)
+
+
+@app.command("export")
+def export_data(
+    what: Annotated[
+        str,
+        typer.Argument(metavar="WHAT", help="attributions, speakers, or brat (one article)."),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", metavar="PATH", help="The file (a folder for brat) to write."
+        ),
+    ],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="parquet, csv or jsonl.")
+    ] = "parquet",
+    article_id: Annotated[
+        int | None, typer.Option("--article", metavar="ID", help="The article, for brat.")
+    ] = None,
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Write attributions or speakers as Parquet, CSV or JSON Lines, or one article as BRAT
+    standoff (.txt + .ann, PolNeAR's Source/Cue/Content scheme)."""
+    from onrecord.store import Store
+    from onrecord.store.export import export_table, write_brat
+
+    with Store(db, read_only=True) as store:
+        if what == "brat":
+            if article_id is None:
+                raise typer.BadParameter("brat needs --article ID", param_hint="--article")
+            written = write_brat(store.con, article_id, output)
+            typer.echo(f"wrote {', '.join(str(p) for p in written)}", err=True)
+            return
+        count = export_table(store.con, what, output, fmt)  # type: ignore[arg-type]
+    typer.echo(f"wrote {count} {what} to {output}", err=True)
