@@ -8,6 +8,7 @@ traceback.
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
@@ -27,6 +28,7 @@ from onrecord.cli_utils import (
     peek,
     progress_bar,
     read_inputs,
+    sample_corpus,
     sample_text,
     wants_single_document,
     write_documents,
@@ -82,9 +84,7 @@ DbOption = Annotated[
 ]
 FormatOption = Annotated[
     str,
-    typer.Option(
-        "--format", "-f", metavar="FORMAT", help="table, json (JSON Lines) or csv."
-    ),
+    typer.Option("--format", "-f", metavar="FORMAT", help="table, json (JSON Lines) or csv."),
 ]
 
 
@@ -246,15 +246,66 @@ def eval_polnear(
 
 
 @app.command()
-def demo(model: ModelOption = None) -> None:
-    """Show the attributions found in a bundled, made-up news article."""
+def demo(
+    model: ModelOption = None,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            metavar="FILE",
+            dir_okay=False,
+            help="Where to build the demo corpus (default: a new temporary folder).",
+        ),
+    ] = None,
+    serve_page: Annotated[
+        bool,
+        typer.Option(
+            "--serve/--no-serve", help="Serve the web page at the end (--no-serve for scripts)."
+        ),
+    ] = True,
+    port: Annotated[int, typer.Option(min=1, max=65535, metavar="PORT")] = 8000,
+) -> None:
+    """The tour: extract a bundled made-up article, ingest the bundled sample articles into a
+    corpus, query it, then serve the web page on http://127.0.0.1:PORT."""
+    from onrecord.store import Store
+    from onrecord.store import ingest as run_ingest
+    from onrecord.store.query import QuoteFilter, quotes, speakers
+
+    console = Console()
     article = Article(text=sample_text(), id="sample")
     document = next(extract_documents([article], model))
-    console = Console()
+    console.rule("1. One article: onrecord extract")
     console.print(attribution_table(document))
     console.print(
         f"model {document.model}; for the full JSON: onrecord extract FILE", highlight=False
     )
+
+    db = db or Path(tempfile.mkdtemp(prefix="onrecord-demo-")) / "demo.duckdb"
+    console.rule("2. A corpus: onrecord ingest")
+    with Store(db) as store:
+        report = run_ingest(iter_articles([sample_corpus()]), store, model=model)
+        console.print(
+            f"{report.added} articles added, {report.present} already in, to {db}",
+            highlight=False,
+        )
+        console.rule("3. Speakers across articles: onrecord speakers")
+        top = speakers(store.con, top=8)
+        print_rows(top, "table", columns=["id", "name", "type", "attributions", "articles"])
+        if top:
+            name = top[0]["name"]
+            console.rule(f"4. What {name} said: onrecord quotes --speaker ...")
+            rows = quotes(store.con, QuoteFilter(speaker_id=top[0]["id"]), limit=10)
+            print_rows(rows, "table", columns=["published", "outlet", "kind", "content"],
+                       widths={"content": 70})  # fmt: skip
+    console.print(
+        f"Ask more: onrecord quotes --db {db} --contains wall; onrecord sql --db {db} ...",
+        highlight=False,
+    )
+    if serve_page:
+        from onrecord.serve import serve
+
+        console.rule(f"5. The web page: http://127.0.0.1:{port} (Ctrl-C to stop)")
+        serve(db, host="127.0.0.1", port=port)
 
 
 def output_format(value: str) -> OutputFormat:
@@ -305,8 +356,7 @@ def ingest(
     for error in report.failed:
         typer.echo(str(error), err=True)
     typer.echo(
-        f"{report.added} added, {report.present} already in, {len(report.failed)} failed"
-        f" ({db})",
+        f"{report.added} added, {report.present} already in, {len(report.failed)} failed ({db})",
         err=True,
     )
     if report.failed:

@@ -211,6 +211,11 @@ def sample_text() -> str:
     return resources.files("onrecord").joinpath(*SAMPLE_RESOURCE).read_text(encoding="utf-8")
 
 
+def sample_corpus() -> Path:
+    """The bundled made-up articles (JSON Lines with outlet, date and title) for the tour."""
+    return Path(str(resources.files("onrecord").joinpath("data", "samples.jsonl")))
+
+
 def shorten(text: str, width: int) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"

@@ -17,16 +17,20 @@ from onrecord.errors import StoreError
 KINDS = ("direct", "mixed", "indirect", "according_to")
 MAX_LIMIT = 1000
 
-QUOTE_COLUMNS = """
-    t.article_id, t.id, t.kind, t.content, t.cue, t.source, t.speaker_id,
-    s.name AS speaker, s.type AS speaker_type, e.title AS speaker_title,
-    a.title AS article_title, a.published, a.outlet, a.url
-"""
+# Filtering, sorting and paging touch only attributions and articles; speaker names and
+# titles are joined to the one page of rows that survives, not to the whole corpus.
 QUOTE_FROM = """
     FROM attributions t
     JOIN articles a ON a.id = t.article_id AND a.is_current
-    LEFT JOIN speakers s ON s.id = t.speaker_id
-    LEFT JOIN entities e ON e.article_id = t.article_id AND e.entity = t.entity
+"""
+PAGE_COLUMNS = """
+    t.article_id, t.id, t.kind, t.content, t.cue, t.source, t.speaker_id, t.entity,
+    t.content_start, a.title AS article_title, a.published, a.outlet, a.url
+"""
+NAMED_COLUMNS = """
+    p.article_id, p.id, p.kind, p.content, p.cue, p.source, p.speaker_id,
+    s.name AS speaker, s.type AS speaker_type, e.title AS speaker_title,
+    p.article_title, p.published, p.outlet, p.url
 """
 
 
@@ -90,9 +94,15 @@ def quotes(
     """Attributions matching ``where``, newest articles first, in article order within one."""
     sql, params = where.where()
     rows = con.execute(
-        f"SELECT {QUOTE_COLUMNS} {QUOTE_FROM} {sql}"
-        " ORDER BY a.published DESC NULLS LAST, t.article_id DESC, t.content_start"
-        " LIMIT ? OFFSET ?",
+        f"""WITH page AS (
+                SELECT {PAGE_COLUMNS} {QUOTE_FROM} {sql}
+                ORDER BY a.published DESC NULLS LAST, t.article_id DESC, t.content_start
+                LIMIT ? OFFSET ?
+            )
+            SELECT {NAMED_COLUMNS} FROM page p
+            LEFT JOIN speakers s ON s.id = p.speaker_id
+            LEFT JOIN entities e ON e.article_id = p.article_id AND e.entity = p.entity
+            ORDER BY p.published DESC NULLS LAST, p.article_id DESC, p.content_start""",
         [*params, _bounded(limit), max(0, offset)],
     )
     return _dicts(rows)
@@ -116,25 +126,37 @@ def speakers(
         params = [_like(name)] * 2
     rows = con.execute(
         f"""
-        WITH counts AS (
-            SELECT t.speaker_id, count(*) AS attributions,
-                   count(DISTINCT t.article_id) AS articles
-            FROM attributions t JOIN articles a ON a.id = t.article_id AND a.is_current
-            WHERE t.speaker_id IS NOT NULL GROUP BY t.speaker_id
+        WITH current AS (SELECT id FROM articles WHERE is_current),
+        counts AS (
+            SELECT speaker_id, count(*) AS attributions FROM attributions
+            WHERE speaker_id IS NOT NULL AND article_id IN (SELECT id FROM current)
+            GROUP BY speaker_id
+        ),
+        top AS (
+            SELECT s.id, s.name, s.type, c.attributions
+            FROM speakers s JOIN counts c ON c.speaker_id = s.id
+            {filter_sql}
+            ORDER BY c.attributions DESC, s.id
+            LIMIT ? OFFSET ?
+        ),
+        spread AS (
+            SELECT t.speaker_id, count(DISTINCT t.article_id) AS articles
+            FROM attributions t JOIN top ON t.speaker_id = top.id
+            WHERE t.article_id IN (SELECT id FROM current)
+            GROUP BY t.speaker_id
         ),
         titles AS (
             SELECT e.speaker_id, list(DISTINCT e.title ORDER BY e.title) AS titles
-            FROM entities e JOIN articles a ON a.id = e.article_id AND a.is_current
-            WHERE e.title IS NOT NULL GROUP BY e.speaker_id
+            FROM entities e JOIN top ON e.speaker_id = top.id
+            WHERE e.title IS NOT NULL AND e.article_id IN (SELECT id FROM current)
+            GROUP BY e.speaker_id
         )
-        SELECT s.id, s.name, s.type, coalesce(c.attributions, 0) AS attributions,
-               coalesce(c.articles, 0) AS articles, coalesce(ti.titles, []) AS titles
-        FROM speakers s
-        JOIN counts c ON c.speaker_id = s.id
-        LEFT JOIN titles ti ON ti.speaker_id = s.id
-        {filter_sql}
-        ORDER BY attributions DESC, s.id
-        LIMIT ? OFFSET ?
+        SELECT top.id, top.name, top.type, top.attributions, spread.articles,
+               coalesce(titles.titles, []) AS titles
+        FROM top
+        JOIN spread ON spread.speaker_id = top.id
+        LEFT JOIN titles ON titles.speaker_id = top.id
+        ORDER BY top.attributions DESC, top.id
         """,
         [*params, _bounded(top), max(0, offset)],
     )
@@ -230,36 +252,33 @@ def article(con: duckdb.DuckDBPyConnection, article_id: int) -> dict[str, Any]:
 
 def overview(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """Corpus totals, attributions by month, top speakers, and named vs unnamed sources."""
-    totals = _dicts(
-        con.execute(
-            """SELECT (SELECT count(*) FROM articles WHERE is_current) AS articles,
-                      (SELECT count(*) FROM attributions t JOIN articles a
-                         ON a.id = t.article_id AND a.is_current) AS attributions,
-                      (SELECT count(DISTINCT speaker_id) FROM attributions) AS speakers"""
-        )
-    )[0]
-    totals["by_month"] = _dicts(
-        con.execute(
-            """SELECT strftime(a.published, '%Y-%m') AS month, count(*) AS attributions
-               FROM attributions t JOIN articles a ON a.id = t.article_id AND a.is_current
-               WHERE a.published IS NOT NULL GROUP BY month ORDER BY month"""
-        )
-    )
-    totals["by_source_type"] = _dicts(
-        con.execute(
-            """SELECT coalesce(s.type, 'none') AS type, count(*) AS attributions
-               FROM attributions t JOIN articles a ON a.id = t.article_id AND a.is_current
-               LEFT JOIN speakers s ON s.id = t.speaker_id
-               GROUP BY ALL ORDER BY attributions DESC"""
-        )
-    )
-    totals["by_kind"] = _dicts(
-        con.execute(
-            """SELECT t.kind, count(*) AS attributions
-               FROM attributions t JOIN articles a ON a.id = t.article_id AND a.is_current
-               GROUP BY ALL ORDER BY attributions DESC"""
-        )
-    )
+    counts = con.execute(
+        """SELECT grouping(month, kind, source_type) AS level, month, kind, source_type,
+                  count(*) AS attributions
+           FROM (SELECT strftime(a.published, '%Y-%m') AS month, t.kind,
+                        coalesce(s.type, 'none') AS source_type
+                 FROM attributions t JOIN articles a ON a.id = t.article_id AND a.is_current
+                 LEFT JOIN speakers s ON s.id = t.speaker_id)
+           GROUP BY GROUPING SETS ((month), (kind), (source_type), ())"""
+    ).fetchall()
+    # grouping() sets a bit for each column left out: 0b011 is "by month", and so on.
+    by_level: dict[int, list[tuple]] = {}
+    for level, month, kind, kind_of_source, n in counts:
+        by_level.setdefault(level, []).append((month, kind, kind_of_source, n))
+    totals: dict[str, Any] = {
+        "articles": con.execute("SELECT count(*) FROM articles WHERE is_current").fetchone()[0],
+        "attributions": by_level.get(0b111, [(None, None, None, 0)])[0][3],
+        "speakers": con.execute(
+            "SELECT count(DISTINCT speaker_id) FROM attributions"
+            " WHERE article_id IN (SELECT id FROM articles WHERE is_current)"
+        ).fetchone()[0],
+    }
+    months = sorted((m, n) for m, _, _, n in by_level.get(0b011, []) if m is not None)
+    totals["by_month"] = [{"month": m, "attributions": n} for m, n in months]
+    kinds = sorted(((k, n) for _, k, _, n in by_level.get(0b101, [])), key=lambda r: -r[1])
+    totals["by_kind"] = [{"kind": k, "attributions": n} for k, n in kinds]
+    types = sorted(((ty, n) for _, _, ty, n in by_level.get(0b110, [])), key=lambda r: -r[1])
+    totals["by_source_type"] = [{"type": ty, "attributions": n} for ty, n in types]
     totals["top_speakers"] = speakers(con, top=10)
     return totals
 
