@@ -1,0 +1,168 @@
+"""The shapes of the HTTP API's answers, so /openapi.json documents every field.
+
+They mirror the dicts ``onrecord.store.query`` returns; fields a query returns but a client
+has no use for (the file path an article was read from) are left out on purpose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, Field
+
+Slices = list[tuple[int, int]]
+
+
+class ErrorBody(BaseModel):
+    """Every error answer: a short code and a one-line message, never a stack trace."""
+
+    error: str = Field(examples=["E400", "not_found", "invalid_request"])
+    message: str
+
+
+class Quote(BaseModel):
+    article_id: int
+    id: str
+    kind: str
+    content: str
+    cue: str | None
+    source: str | None
+    speaker_id: int | None
+    speaker: str | None
+    speaker_type: str | None
+    speaker_title: str | None
+    article_title: str | None
+    published: dt.date | None
+    outlet: str | None
+    url: str | None
+
+
+class QuotePage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[Quote]
+
+
+class SpeakerSummary(BaseModel):
+    id: int
+    name: str
+    type: str
+    attributions: int
+    articles: int
+    titles: list[str]
+
+
+class SpeakerPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[SpeakerSummary]
+
+
+class TitleSpell(BaseModel):
+    """A title a speaker was given, and the first and last article dates it was used."""
+
+    title: str
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+    articles: int
+    article_ids: list[int]
+
+
+class OutletCount(BaseModel):
+    outlet: str
+    attributions: int
+
+
+class Companion(BaseModel):
+    """A speaker quoted in the same articles, with how many articles they share."""
+
+    id: int
+    name: str
+    articles: int
+
+
+class SpeakerDetail(BaseModel):
+    id: int
+    name: str
+    type: str
+    names: list[str]
+    titles: list[TitleSpell]
+    outlets: list[OutletCount]
+    alongside: list[Companion]
+    attributions: int
+
+
+class ArticleAttribution(BaseModel):
+    """An attribution with its spans as ``[start, end]`` slices into the article text."""
+
+    id: str
+    kind: str
+    content: str
+    content_slices: Slices
+    cue: str | None
+    cue_slices: Slices
+    source: str | None
+    source_slices: Slices
+    entity: str | None
+    speaker_id: int | None
+    speaker: str | None
+    speaker_title: str | None
+    confidence: float | None
+
+
+class ArticleEntity(BaseModel):
+    entity: str
+    speaker_id: int
+    type: str
+    name: str
+    title: str | None
+    speaker: str
+
+
+class ArticleDetail(BaseModel):
+    id: int
+    version: int
+    is_current: bool
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    outlet: str | None
+    author: str | None
+    model: str | None
+    text: str
+    attributions: list[ArticleAttribution]
+    entities: list[ArticleEntity]
+
+
+class MonthCount(BaseModel):
+    month: str
+    attributions: int
+
+
+class TypeCount(BaseModel):
+    type: str
+    attributions: int
+
+
+class KindCount(BaseModel):
+    kind: str
+    attributions: int
+
+
+class Overview(BaseModel):
+    articles: int
+    attributions: int
+    speakers: int
+    by_month: list[MonthCount]
+    by_source_type: list[TypeCount]
+    by_kind: list[KindCount]
+    top_speakers: list[SpeakerSummary]
+
+
+class ExtractRequest(BaseModel):
+    text: str = Field(min_length=1, description="The article text, as plain text.")
+    published: dt.date | None = Field(
+        default=None, description="Publication date; titles are resolved as of this date."
+    )
