@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -33,7 +33,7 @@ from onrecord.cli_utils import (
     wants_single_document,
     write_documents,
 )
-from onrecord.errors import OnrecordError, ReadError
+from onrecord.errors import OnrecordError, StoreError
 from onrecord.read import iter_articles
 from onrecord.read.dates import iso_date
 from onrecord.settings import DEFAULT_DB, DEFAULT_MODEL
@@ -157,6 +157,10 @@ def extract(
         ),
     ] = None,
     model: ModelOption = None,
+    workers: Annotated[
+        int,
+        typer.Option(min=1, metavar="N", help="Extraction processes (one per core is best)."),
+    ] = 1,
     pretty: Annotated[
         bool,
         typer.Option(
@@ -172,38 +176,48 @@ def extract(
     Lines file with several articles print JSON Lines, one document a line. A bad input is
     reported on stderr and the others are still processed; the exit code is then 1.
     """
-    failures: list[ReadError] = []
+    failures: list[OnrecordError] = []
 
-    def report(error: ReadError) -> None:
+    def report(error: OnrecordError) -> None:
         failures.append(error)
         typer.echo(str(error), err=True)
 
     articles = read_inputs(paths, published, report)
     if output_dir is None:
-        print_documents(paths, articles, model, pretty)
+        print_documents(paths, articles, model, pretty, workers, report)
     else:
-        write_to_folder(output_dir, articles, model, pretty)
+        write_to_folder(output_dir, articles, model, pretty, workers, report)
     if failures:
         raise typer.Exit(1)
 
 
 def print_documents(
-    paths: list[str], articles: Iterator[Article], model: str | None, pretty: bool
+    paths: list[str],
+    articles: Iterator[Article],
+    model: str | None,
+    pretty: bool,
+    workers: int,
+    on_error: Callable[[OnrecordError], None],
 ) -> None:
     head, articles = peek(articles, 2)
     single = wants_single_document(paths, head)
-    for document in extract_documents(articles, model):
+    for document in extract_documents(articles, model, workers=workers, on_error=on_error):
         typer.echo(document_json(document, pretty=pretty and single))
 
 
 def write_to_folder(
-    output_dir: Path, articles: Iterator[Article], model: str | None, pretty: bool
+    output_dir: Path,
+    articles: Iterator[Article],
+    model: str | None,
+    pretty: bool,
+    workers: int,
+    on_error: Callable[[OnrecordError], None],
 ) -> None:
     batch = list(articles)  # read them all first: the progress bar needs the total
     if not batch:
         return
     create_folder(output_dir)
-    documents = extract_documents(batch, model)
+    documents = extract_documents(batch, model, workers=workers, on_error=on_error)
     if len(batch) == 1:
         written = write_documents(documents, output_dir, pretty=pretty, advance=lambda: None)
     else:
@@ -317,13 +331,22 @@ def output_format(value: str) -> OutputFormat:
 @app.command()
 def ingest(
     paths: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             metavar="PATH",
             help="Article files (.txt, .html, .jsonl), folders of them (recursively), or -.",
             show_default=False,
         ),
-    ],
+    ] = None,
+    spark_output: Annotated[
+        Path | None,
+        typer.Option(
+            "--spark-output",
+            metavar="DIR",
+            file_okay=False,
+            help="Load the output of `onrecord spark` (already extracted) instead of PATHs.",
+        ),
+    ] = None,
     db: DbOption = Path(DEFAULT_DB),
     workers: Annotated[
         int, typer.Option(min=1, metavar="N", help="Extraction processes (one per core).")
@@ -344,15 +367,23 @@ def ingest(
     be started again. Each article is written whole, in one transaction. Unreadable inputs
     are reported on stderr and the rest is still ingested; the exit code is then 1.
     """
-    from onrecord.store import Store
+    from onrecord.store import Store, ingest_documents
     from onrecord.store import ingest as run_ingest
 
+    if bool(paths) == bool(spark_output):
+        raise typer.BadParameter("give PATHs to read, or --spark-output DIR, not both")
     console = stderr()
-    items = iter_articles(paths, published=published)
     with Store(db) as store:
         progress, update = ingest_progress(console)
         with progress:
-            report = run_ingest(items, store, workers=workers, model=model, on_article=update)
+            if spark_output is not None:
+                from onrecord.spark import documents_from_spark_output
+
+                documents = documents_from_spark_output(spark_output)
+                report = ingest_documents(documents, store, on_article=update)
+            else:
+                items = iter_articles(paths or [], published=published)
+                report = run_ingest(items, store, workers=workers, model=model, on_article=update)
     for error in report.failed:
         typer.echo(str(error), err=True)
     typer.echo(
@@ -378,6 +409,19 @@ def quotes(
     since: SinceOption = None,
     until: UntilOption = None,
     outlet: Annotated[str | None, typer.Option(metavar="OUTLET", help="Outlet name.")] = None,
+    said_on: Annotated[
+        str | None,
+        typer.Option(
+            "--said-on",
+            metavar="DATE",
+            help="Said on this day (YYYY-MM-DD), month (YYYY-MM) or year, where the article "
+            "says when.",
+        ),
+    ] = None,
+    place: Annotated[
+        str | None,
+        typer.Option(metavar="PLACE", help="Said in this place (name or ISO country code)."),
+    ] = None,
     fmt: FormatOption = "table",
     limit: Annotated[int, typer.Option(min=1, max=1000, metavar="N")] = 50,
     db: DbOption = Path(DEFAULT_DB),
@@ -389,7 +433,14 @@ def quotes(
 
     fmt = output_format(fmt)
     where = QuoteFilter(
-        speaker=speaker, contains=contains, kind=kind, since=since, until=until, outlet=outlet
+        speaker=speaker,
+        contains=contains,
+        kind=kind,
+        since=since,
+        until=until,
+        outlet=outlet,
+        said_on=said_on,
+        place=place,
     )
     with Store(db, read_only=True) as store:
         rows = find_quotes(store.con, where, limit=limit)
@@ -486,3 +537,107 @@ def export_data(
             return
         count = export_table(store.con, what, output, fmt)  # type: ignore[arg-type]
     typer.echo(f"wrote {count} {what} to {output}", err=True)
+
+
+@app.command()
+def serve(
+    db: DbOption = Path(DEFAULT_DB),
+    host: Annotated[
+        str, typer.Option(metavar="HOST", help="Address to listen on (loopback by default).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, metavar="PORT")] = 8000,
+) -> None:
+    """Serve the HTTP API (/api, OpenAPI at /openapi.json) and the web page over a corpus."""
+    from onrecord.serve import serve as run_server
+
+    typer.echo(f"serving {db} on http://{host}:{port} (Ctrl-C to stop)", err=True)
+    run_server(db, host=host, port=port)
+
+
+@eval_app.command("names")
+def eval_names(
+    pairs: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            exists=True,
+            dir_okay=False,
+            help="Tab-separated name pairs: name_a type_a name_b type_b same note.",
+            show_default=False,
+        ),
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the scores and counts as JSON.")
+    ] = False,
+) -> None:
+    """Score cross-article speaker linking on hand-labelled name pairs (same / different)."""
+    from onrecord.eval.linking import score_pairs
+
+    report = score_pairs(pairs)
+    typer.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format())
+
+
+@app.command()
+def migrate(db: DbOption = Path(DEFAULT_DB)) -> None:
+    """Upgrade a corpus database written by an older onrecord to the current schema."""
+    from onrecord.store import Store
+    from onrecord.store.schema import SCHEMA_VERSION
+
+    if not db.exists():
+        raise StoreError("no such database", path=str(db))
+    with Store(db):
+        pass
+    typer.echo(f"{db}: schema version {SCHEMA_VERSION}", err=True)
+
+
+@app.command()
+def spark(
+    input_path: Annotated[
+        str,
+        typer.Argument(
+            metavar="INPUT",
+            help="JSON Lines or Parquet of articles: any path Spark reads (local, hdfs://, s3a://).",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str,
+        typer.Argument(
+            metavar="OUTPUT",
+            help="A new folder for Parquet of articles, attributions, entities and errors.",
+            show_default=False,
+        ),
+    ],
+    partitions: Annotated[
+        int | None, typer.Option(min=1, metavar="N", help="Repartition the input into N.")
+    ] = None,
+    model: ModelOption = None,
+    master: Annotated[
+        str | None,
+        typer.Option(metavar="URL", help="Spark master (default: spark-submit's, or local[*])."),
+    ] = None,
+    input_format: Annotated[
+        str | None,
+        typer.Option(
+            "--input-format", metavar="FORMAT", help="jsonl or parquet (default: by suffix)."
+        ),
+    ] = None,
+) -> None:
+    """Extract a corpus on Spark, with the model loaded once per executor; load the result
+    with `onrecord ingest --spark-output OUTPUT` or query its Parquet in place."""
+    from onrecord.spark import run_job
+
+    counts = run_job(
+        input_path,
+        output,
+        partitions=partitions,
+        model=model,
+        master=master,
+        input_format=input_format,
+    )
+    typer.echo(
+        ", ".join(f"{value} {name}" for name, value in counts.items()) + f" -> {output}",
+        err=True,
+    )
+    if counts.get("errors"):
+        raise typer.Exit(1)

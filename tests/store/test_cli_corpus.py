@@ -88,3 +88,16 @@ def test_a_missing_database_is_one_line(tmp_path):
 def test_a_bad_format_is_refused(seed_db):
     result = run("quotes", "--db", seed_db, "--format", "xml")
     assert result.exit_code == 2
+
+
+def test_serve_refuses_a_missing_database_in_one_line(tmp_path):
+    result = run("serve", "--db", str(tmp_path / "none.duckdb"))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1].startswith("[E400]")
+
+
+def test_eval_names_scores_the_shipped_pairs():
+    result = run("eval", "names", "tests/data/name_pairs.tsv", "--json")
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert 0.0 < scores["precision"] <= 1.0 and 0.0 < scores["recall"] <= 1.0

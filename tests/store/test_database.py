@@ -147,3 +147,45 @@ def test_a_second_writer_gets_a_clear_error(tmp_path):
 def test_text_hash_ignores_whitespace_and_unicode_composition():
     assert text_hash("Caf\u00e9  said\n yes") == text_hash("Cafe\u0301 said yes")
     assert text_hash("a") != text_hash("b")
+
+
+def test_a_version_1_file_is_migrated_in_place_keeping_its_rows(tmp_path):
+    from onrecord.store.schema import MIGRATIONS
+
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    for statement in MIGRATIONS[1]:
+        con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute(
+        "INSERT INTO articles (id, doc_key, version, is_current, text_hash, text)"
+        " VALUES (1, 'k', 1, true, 'h', 'An old article.')"
+    )
+    con.close()
+    with Store(db) as store:
+        assert store.con.execute("SELECT text FROM articles").fetchall() == [("An old article.",)]
+        columns = {row[0] for row in store.con.execute("DESCRIBE attributions").fetchall()}
+        assert {"said_on", "said_in"} <= columns
+        assert store.con.execute("SELECT count(*) FROM figures").fetchone() == (0,)
+    assert count(db, "SELECT value::INT FROM meta WHERE key = 'schema_version'") == 2
+
+
+def test_reading_a_file_that_needs_migrating_says_so(tmp_path):
+    from onrecord.store.schema import MIGRATIONS
+
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    for statement in MIGRATIONS[1]:
+        con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.close()
+    with pytest.raises(StoreError, match="older schema.*onrecord migrate"):
+        Store(db, read_only=True)
+    from typer.testing import CliRunner
+
+    from onrecord.cli import app
+
+    result = CliRunner().invoke(app, ["migrate", "--db", str(db)])
+    assert result.exit_code == 0 and f"schema version {SCHEMA_VERSION}" in result.output
+    with Store(db, read_only=True):
+        pass

@@ -57,10 +57,12 @@ def test_each_filter_narrows_the_result(con):
 
 
 def test_like_wildcards_in_a_filter_are_taken_literally(con):
-    assert quotes(con, QuoteFilter(contains="%")) == quotes(con, QuoteFilter(contains="\\%"))
-    assert count_quotes(con, QuoteFilter(speaker="_")) == 0 or all(
-        "_" in r["speaker"] for r in quotes(con, QuoteFilter(speaker="_"))
-    )
+    everything = quotes(con, QuoteFilter(), limit=1000)
+    for wildcard in ("%", "_"):
+        expected = [row for row in everything if wildcard in row["content"]]
+        assert quotes(con, QuoteFilter(contains=wildcard), limit=1000) == expected
+    assert quotes(con, QuoteFilter(speaker="B_umann")) == []
+    assert quotes(con, QuoteFilter(speaker="Baumann"))
 
 
 def test_an_injected_filter_is_only_text(con):
@@ -128,3 +130,26 @@ def test_sql_is_read_only(con):
         read_only_sql(con, "DELETE FROM articles")
     with pytest.raises(StoreError, match="SQL error"):
         read_only_sql(con, "SELEC nonsense")
+
+
+def test_quotes_by_when_and_where_they_were_said(con):
+    on_the_day = quotes(con, QuoteFilter(said_on="2022-04-23"))
+    assert any("Zelenskiy" in (row["speaker"] or "") for row in on_the_day)
+    assert all(row["said_on"] == "2022-04-23" for row in on_the_day)
+    in_the_month = quotes(con, QuoteFilter(said_on="2022-04"), limit=1000)
+    assert len(in_the_month) > len(on_the_day)
+    assert all(row["said_on"].startswith("2022-04") for row in in_the_month)
+    in_kyiv = quotes(con, QuoteFilter(place="kyiv"))
+    assert in_kyiv and all(row["said_in"] == "Kyiv" for row in in_kyiv)
+    assert quotes(con, QuoteFilter(place="UA")) == in_kyiv
+
+
+def test_an_article_carries_its_dates_places_and_figures(con):
+    article_id = quotes(con, QuoteFilter(speaker="Baumann"))[0]["article_id"]
+    found = article(con, article_id)
+    text = found["text"]
+    for table in ("dates", "places", "figures"):
+        assert found[table], table
+        for row in found[table]:
+            assert text[row["start_char"] : row["end_char"]] == row["text"]
+    assert any(row["unit"] == "USD" and row["value"] == 1.9e9 for row in found["figures"])

@@ -9,6 +9,6 @@ from __future__ import annotations
 
 from onrecord.settings import DEFAULT_DB
 from onrecord.store.database import Store, text_hash
-from onrecord.store.ingest import IngestReport, ingest
+from onrecord.store.ingest import IngestReport, ingest, ingest_documents
 
-__all__ = ["DEFAULT_DB", "IngestReport", "Store", "ingest", "text_hash"]
+__all__ = ["DEFAULT_DB", "IngestReport", "Store", "ingest", "ingest_documents", "text_hash"]

@@ -39,7 +39,8 @@ def article_key(article: Article, digest: str) -> str:
     if article.url:
         return article.url
     if article.path and article.path != STDIN_PATH:
-        return f"{Path(article.path).resolve()}#{article.id or ''}"
+        where = article.path if ":" in article.path else str(Path(article.path).resolve())
+        return f"{where}#{article.id or ''}"  # a URI (file:/, s3a://) is kept as it is
     return digest
 
 
@@ -53,7 +54,7 @@ class Store:
             raise StoreError("no such database; run `onrecord ingest` first", path=self.path)
         self.con = _connect(self.path, read_only)
         if read_only:
-            _check_version(self.con, self.path)
+            _check_current(self.con, self.path)
         else:
             migrate(self.con, self.path)
         self._speakers: _SpeakerLinker | None = None
@@ -86,6 +87,7 @@ class Store:
             speaker_of = self._speakers.link(self.con, document)
             self._insert_entities(article_id, document, speaker_of)
             self._insert_attributions(article_id, document, speaker_of)
+            self._insert_facts(article_id, document)
             self.con.commit()
         except BaseException:
             self.con.rollback()
@@ -138,6 +140,28 @@ class Store:
             marks = ", ".join("?" * len(rows[0]))
             self.con.executemany(f"INSERT INTO attributions VALUES ({marks})", rows)
 
+    def _insert_facts(self, article_id: int, document: Document) -> None:
+        tables = {
+            "dates": [
+                (article_id, d.span.start, d.span.end, d.span.text, d.value, d.granularity)
+                for d in document.dates
+            ],
+            "places": [
+                (article_id, p.span.start, p.span.end, p.span.text, p.name, p.kind,
+                 p.country_code, p.geonames_id)
+                for p in document.places
+            ],
+            "figures": [
+                (article_id, f.span.start, f.span.end, f.span.text, f.value, f.unit,
+                 f.modifier, f.attribution)
+                for f in document.figures
+            ],
+        }  # fmt: skip
+        for table, rows in tables.items():
+            if rows:
+                marks = ", ".join("?" * len(rows[0]))
+                self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+
     def _scalar(self, sql: str, params: list[Any] | None = None) -> Any:
         return self.con.execute(sql, params or []).fetchone()[0]
 
@@ -156,6 +180,10 @@ def _attribution_row(
         entity,
         speaker_of.get(entity) if entity else None,
         attribution.confidence,
+        attribution.said_on.value if attribution.said_on else None,
+        attribution.said_on.span.text if attribution.said_on else None,
+        attribution.said_in.name if attribution.said_in else None,
+        attribution.said_in.country_code if attribution.said_in else None,
     )
 
 
@@ -277,6 +305,19 @@ def migrate(con: duckdb.DuckDBPyConnection, path: str) -> int:
             con.rollback()
             raise
     return SCHEMA_VERSION
+
+
+def _check_current(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """A read-only connection cannot migrate: an older file must be opened for writing once."""
+    version = _check_version(con, path)
+    if version == 0:
+        raise StoreError("not an onrecord database (no schema version)", path=path)
+    if version < SCHEMA_VERSION:
+        raise StoreError(
+            f"the database has an older schema ({version}); run `onrecord migrate --db FILE`"
+            " once to upgrade it",
+            path=path,
+        )
 
 
 def _check_version(con: duckdb.DuckDBPyConnection, path: str) -> int:

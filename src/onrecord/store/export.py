@@ -26,7 +26,8 @@ TABLES = {
                a.outlet, t.id AS attribution_id, t.kind, t.content, t.content_start,
                t.content_end, t.content_spans, t.cue, t.cue_start, t.cue_end, t.source,
                t.source_start, t.source_end, t.speaker_id, s.name AS speaker,
-               s.type AS speaker_type, e.title AS speaker_title, t.confidence
+               s.type AS speaker_type, e.title AS speaker_title, t.said_on, t.said_in,
+               t.said_in_country, t.confidence
         FROM attributions t
         JOIN articles a ON a.id = t.article_id AND a.is_current
         LEFT JOIN speakers s ON s.id = t.speaker_id

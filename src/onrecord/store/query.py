@@ -25,12 +25,13 @@ QUOTE_FROM = """
 """
 PAGE_COLUMNS = """
     t.article_id, t.id, t.kind, t.content, t.cue, t.source, t.speaker_id, t.entity,
-    t.content_start, a.title AS article_title, a.published, a.outlet, a.url
+    t.content_start, t.said_on, t.said_in, a.title AS article_title, a.published, a.outlet,
+    a.url
 """
 NAMED_COLUMNS = """
     p.article_id, p.id, p.kind, p.content, p.cue, p.source, p.speaker_id,
     s.name AS speaker, s.type AS speaker_type, e.title AS speaker_title,
-    p.article_title, p.published, p.outlet, p.url
+    p.said_on, p.said_in, p.article_title, p.published, p.outlet, p.url
 """
 
 
@@ -46,21 +47,24 @@ class QuoteFilter:
     until: str | None = None
     outlet: str | None = None
     article_id: int | None = None
+    said_on: str | None = None
+    place: str | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
         if self.speaker:
             clauses.append(
-                "t.speaker_id IN (SELECT speaker_id FROM speaker_names WHERE name ILIKE ?"
-                " UNION SELECT id FROM speakers WHERE name ILIKE ?)"
+                "t.speaker_id IN (SELECT speaker_id FROM speaker_names"
+                " WHERE name ILIKE ? ESCAPE '\\'"
+                " UNION SELECT id FROM speakers WHERE name ILIKE ? ESCAPE '\\')"
             )
             params += [_like(self.speaker)] * 2
         if self.speaker_id is not None:
             clauses.append("t.speaker_id = ?")
             params.append(self.speaker_id)
         if self.contains:
-            clauses.append("t.content ILIKE ?")
+            clauses.append("t.content ILIKE ? ESCAPE '\\'")
             params.append(_like(self.contains))
         if self.kind:
             if self.kind not in KINDS:
@@ -74,11 +78,18 @@ class QuoteFilter:
             clauses.append("a.published <= CAST(? AS DATE)")
             params.append(self.until)
         if self.outlet:
-            clauses.append("a.outlet ILIKE ?")
+            clauses.append("a.outlet ILIKE ? ESCAPE '\\'")
             params.append(_like(self.outlet))
         if self.article_id is not None:
             clauses.append("t.article_id = ?")
             params.append(self.article_id)
+        if self.said_on:
+            # "2022-04" finds every statement dated in April 2022, "2022-04-23" one day.
+            clauses.append("(t.said_on = ? OR starts_with(t.said_on, ? || '-'))")
+            params += [self.said_on, self.said_on]
+        if self.place:
+            clauses.append("(t.said_in ILIKE ? ESCAPE '\\' OR t.said_in_country = upper(?))")
+            params += [_like(self.place), self.place]
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
@@ -120,8 +131,8 @@ def speakers(
     filter_sql, params = "", []
     if name:
         filter_sql = (
-            " WHERE s.id IN (SELECT speaker_id FROM speaker_names WHERE name ILIKE ?)"
-            " OR s.name ILIKE ?"
+            " WHERE s.id IN (SELECT speaker_id FROM speaker_names WHERE name ILIKE ? ESCAPE '\\')"
+            " OR s.name ILIKE ? ESCAPE '\\'"
         )
         params = [_like(name)] * 2
     rows = con.execute(
@@ -226,7 +237,8 @@ def article(con: duckdb.DuckDBPyConnection, article_id: int) -> dict[str, Any]:
         con.execute(
             """SELECT t.id, t.kind, t.content, t.content_spans, t.cue, t.cue_spans, t.source,
                       t.source_spans, t.entity, t.speaker_id, s.name AS speaker,
-                      e.title AS speaker_title, t.confidence
+                      e.title AS speaker_title, t.confidence, t.said_on, t.said_on_text,
+                      t.said_in, t.said_in_country
                FROM attributions t
                LEFT JOIN speakers s ON s.id = t.speaker_id
                LEFT JOIN entities e ON e.article_id = t.article_id AND e.entity = t.entity
@@ -239,6 +251,18 @@ def article(con: duckdb.DuckDBPyConnection, article_id: int) -> dict[str, Any]:
             spans = attribution.pop(f"{role}_spans")
             attribution[f"{role}_slices"] = json.loads(spans) if spans else []
     result["attributions"] = attributions
+    for table, columns in (
+        ("dates", "value, granularity"),
+        ("places", "name, kind, country_code"),
+        ("figures", "value, unit, modifier, attribution"),
+    ):
+        result[table] = _dicts(
+            con.execute(
+                f"SELECT start_char, end_char, text, {columns} FROM {table}"
+                " WHERE article_id = ? ORDER BY start_char",
+                [article_id],
+            )
+        )
     result["entities"] = _dicts(
         con.execute(
             """SELECT e.entity, e.speaker_id, e.type, e.name, e.title, s.name AS speaker

@@ -14,12 +14,18 @@ Tables:
 - ``entities``: per article, the speakers found in it, with the title used there.
 - ``mentions``: every span of the article that refers to an entity.
 - ``attributions``: content, cue and source spans (offsets into ``articles.text``; a
-  discontinuous span keeps its slices as JSON in ``*_spans``), kind, and speaker.
+  discontinuous span keeps its slices as JSON in ``*_spans``), kind, and speaker; since
+  version 2 also when (``said_on``: an ISO date at its granularity, "2022-04-23" or
+  "2022-04") and where (``said_in``, a canonical place name and its country code) the
+  statement was made, where the article says so.
+- ``dates``, ``places``, ``figures`` (version 2): every date expression with its normalised
+  value, every place with its gazetteer name, every amount with value, unit and modifier,
+  and the attribution whose content holds it (NULL: the article's own claim).
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -91,5 +97,42 @@ MIGRATIONS: dict[int, list[str]] = {
         )""",
         "CREATE INDEX attributions_speaker ON attributions (speaker_id)",
         "CREATE INDEX entities_speaker ON entities (speaker_id)",
+    ],
+    2: [
+        # DuckDB cannot alter a table that an index depends on.
+        "DROP INDEX attributions_speaker",
+        "ALTER TABLE attributions ADD COLUMN said_on VARCHAR",
+        "ALTER TABLE attributions ADD COLUMN said_on_text VARCHAR",
+        "ALTER TABLE attributions ADD COLUMN said_in VARCHAR",
+        "ALTER TABLE attributions ADD COLUMN said_in_country VARCHAR",
+        "CREATE INDEX attributions_speaker ON attributions (speaker_id)",
+        """CREATE TABLE dates (
+            article_id INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            value VARCHAR,
+            granularity VARCHAR
+        )""",
+        """CREATE TABLE places (
+            article_id INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            name VARCHAR NOT NULL,
+            kind VARCHAR,
+            country_code VARCHAR,
+            geonames_id INTEGER
+        )""",
+        """CREATE TABLE figures (
+            article_id INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            value DOUBLE NOT NULL,
+            unit VARCHAR,
+            modifier VARCHAR,
+            attribution VARCHAR
+        )""",
     ],
 }
