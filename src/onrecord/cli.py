@@ -170,7 +170,7 @@ def extract(
         ),
     ] = True,
 ) -> None:
-    """Find the attributions in articles and print them as JSON ("onrecord/1").
+    """Find the attributions in articles and print them as JSON ("onrecord/2").
 
     One input with one article prints one JSON object; several inputs, a folder or a JSON
     Lines file with several articles print JSON Lines, one document a line. A bad input is
