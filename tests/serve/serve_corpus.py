@@ -1,6 +1,7 @@
 """What the serve tests' corpus is made of: PolNeAR train articles spread over outlets and
-months, and one hand-made hostile article whose text, quote and speaker are written to break
-a page that treats data as HTML. Imported by conftest.py and the tests."""
+months, the seed article (dated statements, a place, figures), and one hand-made hostile
+article whose text, quote and speaker are written to break a page that treats data as HTML.
+Imported by conftest.py and the tests."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from helpers import require_shared
 from onrecord.types import Article, Attribution, Document, Entity, Span, Speaker
 
 TRAIN_ARTICLES = 8
+SEED_ID = "seed-000"
+SEED_TITLE = "Seed article"
 
 # Every string an injected script would run sets window.__onrecordXss; the browser test
 # asserts it stays undefined.
@@ -66,8 +69,29 @@ def spread_train_names(count: int) -> list[str]:
     return names[::step][:count]
 
 
+def seed_expected() -> dict:
+    """The seed article's expected.json: its publication date, and the dates, places and
+    amounts it holds."""
+    return json.loads((require_shared("seed") / "expected.json").read_text(encoding="utf-8"))
+
+
+def seed_record() -> dict:
+    """The seed article as a JSON Lines record, published on the date its expectations
+    assume (so "on Saturday" resolves to a day)."""
+    expected = seed_expected()
+    text = (require_shared("seed") / expected["article"]).read_text(encoding="utf-8")
+    return {
+        "id": SEED_ID,
+        "text": text,
+        "outlet": "Seed outlet",
+        "published": expected["published"],
+        "title": SEED_TITLE,
+    }
+
+
 def train_jsonl(names: list[str], out: Path) -> Path:
-    """The articles as JSON Lines, with outlet, date and title from PolNeAR's metadata."""
+    """The train articles as JSON Lines, with outlet, date and title from PolNeAR's
+    metadata, then the seed article."""
     polnear = require_shared("polnear")
     with (polnear / "metadata.tsv").open(encoding="utf-8") as handle:
         metadata = {row["filename"]: row for row in csv.DictReader(handle, delimiter="\t")}
@@ -82,4 +106,5 @@ def train_jsonl(names: list[str], out: Path) -> Path:
                 "title": meta.get("title"),
             }
             handle.write(json.dumps(record) + "\n")
+        handle.write(json.dumps(seed_record()) + "\n")
     return out

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from serve_corpus import HOSTILE_QUOTE, HOSTILE_SPEAKER, HOSTILE_TEXT
+from serve_corpus import HOSTILE_QUOTE, HOSTILE_SPEAKER, HOSTILE_TEXT, TRAIN_ARTICLES, seed_expected
 
 from onrecord.serve import create_app
 from onrecord.serve.app import LOOPBACK_HOSTS, MAX_BODY_BYTES
@@ -136,11 +137,130 @@ def test_speaker_filter_takes_underscores_literally(client):
         {"offset": -1},
         {"speaker_id": "three"},
         {"contains": "x" * 501},
+        {"said_on": "23 April 2022"},
+        {"said_on": "2022-4"},
+        {"said_on": "2022-04-23T10:00"},
+        {"said_on": "2022-13"},
+        {"said_on": "2022-02-30"},
+        {"place": "x" * 501},
     ],
 )
 def test_bad_filters_are_400_with_one_line(client, params):
     body = assert_one_line_error(client.get("/api/quotes", params=params), 400, "invalid_request")
     assert next(iter(params)) in body["message"]
+
+
+# --- when and where ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_said_on() -> str:
+    """The day the seed article's "on Saturday" falls on, published when it was."""
+    return seed_expected()["dates_if_published_2022_04_26"]["Saturday"]
+
+
+@pytest.fixture(scope="module")
+def everything(client) -> list[dict]:
+    return get_ok(client, "/api/quotes", limit=1000)["items"]
+
+
+def test_every_quote_says_when_and_where_or_null(everything):
+    assert all({"said_on", "said_in"} <= set(q) for q in everything)
+    dated = [q for q in everything if q["said_on"]]
+    assert dated and any(q["said_in"] for q in everything)
+    assert any(q["said_on"] is None for q in everything)
+
+
+def test_said_on_a_day_finds_zelenskiy_in_kyiv(client, seed_said_on):
+    page = get_ok(client, "/api/quotes", said_on=seed_said_on, limit=1000)
+    assert page["total"] == len(page["items"]) >= 1
+    assert {q["said_on"] for q in page["items"]} == {seed_said_on}
+    zelenskiy = [q for q in page["items"] if "Zelenskiy" in (q["speaker"] or "")]
+    assert [q["said_in"] for q in zelenskiy] == ["Kyiv"]
+
+
+@pytest.mark.parametrize("length", [4, 7])
+def test_said_on_a_month_or_year_finds_every_date_within_it(client, everything, length):
+    prefixes = {q["said_on"][:length] for q in everything if q["said_on"]}
+    for prefix in {p for p in prefixes if re.fullmatch(r"[0-9]{4}(-[0-9]{2})?", p)}:
+        page = get_ok(client, "/api/quotes", said_on=prefix, limit=1000)
+        expected = [
+            (q["article_id"], q["id"])
+            for q in everything
+            if q["said_on"] and (q["said_on"] == prefix or q["said_on"].startswith(prefix + "-"))
+        ]
+        assert page["total"] == len(expected) > 0
+        assert [(q["article_id"], q["id"]) for q in page["items"]] == expected
+
+
+@pytest.mark.parametrize("place", ["Kyiv", "kyi", "UA", "ua"])
+def test_place_filter_by_name_or_country_code(client, everything, place):
+    page = get_ok(client, "/api/quotes", place=place, limit=1000)
+    assert page["total"] >= 1
+    assert "Kyiv" in {q["said_in"] for q in page["items"]}
+    assert all(q["said_in"] for q in page["items"])
+    if len(place) > 2:
+        expected = sum(1 for q in everything if place.lower() in (q["said_in"] or "").lower())
+        assert page["total"] == expected
+
+
+def test_when_and_where_filters_combine_with_the_others(client, seed_said_on):
+    month = seed_said_on[:7]
+    both = get_ok(client, "/api/quotes", said_on=month, place="Kyiv", speaker="zelenskiy")
+    assert both["total"] == 1
+    assert get_ok(client, "/api/quotes", said_on="1999", place="Kyiv")["total"] == 0
+
+
+def test_seed_article_gives_when_and_where_of_its_attribution(
+    client, seed_article_id, seed_said_on
+):
+    article = get_ok(client, f"/api/articles/{seed_article_id}")
+    [zelenskiy] = [
+        a for a in article["attributions"] if a["said_on"] == seed_said_on and a["said_in"]
+    ]
+    assert "Zelenskiy" in zelenskiy["speaker"]
+    assert (zelenskiy["said_in"], zelenskiy["said_in_country"]) == ("Kyiv", "UA")
+    assert zelenskiy["said_on_text"] and zelenskiy["said_on_text"] in article["text"]
+    undated = [a for a in article["attributions"] if a["said_on"] is None]
+    assert undated and all(a["said_on_text"] is None for a in undated)
+
+
+def test_seed_article_lists_dates_places_and_figures_at_their_offsets(client, seed_article_id):
+    article = get_ok(client, f"/api/articles/{seed_article_id}")
+    text = article["text"]
+    for key in ("dates", "places", "figures"):
+        assert article[key], key
+        for item in article[key]:
+            assert text[item["start_char"] : item["end_char"]] == item["text"]
+        starts = [item["start_char"] for item in article[key]]
+        assert starts == sorted(starts)
+    expected = seed_expected()
+    resolved = {d["text"]: d["value"] for d in article["dates"]}
+    assert expected["dates_if_published_2022_04_26"].items() <= resolved.items()
+    figures = {f["text"]: f for f in article["figures"]}
+    assert set(expected["amounts"]) <= set(figures)
+    billions = figures["$1.9 billion"]
+    assert (billions["value"], billions["unit"], billions["modifier"]) == (1.9e9, "USD", None)
+    assert figures["more than 200"]["modifier"] == ">"
+    ids = {a["id"] for a in article["attributions"]}
+    assert all(f["attribution"] is None or f["attribution"] in ids for f in article["figures"])
+    assert "Kyiv" in {p["name"] for p in article["places"]}
+
+
+def test_articles_without_facts_have_empty_lists(client, hostile_article_id):
+    article = get_ok(client, f"/api/articles/{hostile_article_id}")
+    assert (article["dates"], article["places"], article["figures"]) == ([], [], [])
+    assert article["attributions"][0]["said_on"] is None
+
+
+def test_speaker_places_count_their_placed_attributions(client, everything):
+    placed = {q["speaker_id"] for q in everything if q["said_in"] and q["speaker_id"]}
+    assert placed
+    for speaker_id in placed:
+        who = get_ok(client, f"/api/speakers/{speaker_id}")
+        theirs = [q for q in everything if q["speaker_id"] == speaker_id and q["said_in"]]
+        assert sum(p["attributions"] for p in who["places"]) == len(theirs)
+        assert {p["name"] for p in who["places"]} == {q["said_in"] for q in theirs}
 
 
 # --- speakers ----------------------------------------------------------------------------
@@ -213,7 +333,7 @@ def test_overview_adds_up(client, overview):
     assert sum(r["attributions"] for r in overview["by_source_type"]) == overview["attributions"]
     months = [r["month"] for r in overview["by_month"]]
     assert months == sorted(months) and len(months) >= 3
-    assert overview["articles"] == 9
+    assert overview["articles"] == TRAIN_ARTICLES + 2  # and the seed and the hostile one
     assert overview["speakers"] == get_ok(client, "/api/speakers", limit=1)["total"]
     counts = [s["attributions"] for s in overview["top_speakers"]]
     assert counts == sorted(counts, reverse=True) and len(counts) == 10
@@ -297,6 +417,15 @@ def test_openapi_schema_lists_every_endpoint(client):
     assert {"speaker", "contains", "kind", "since", "until", "outlet", "limit", "offset"} <= (
         quote_params
     )
+    assert {"said_on", "place"} <= quote_params
+    models = schema["components"]["schemas"]
+    assert {"said_on", "said_in"} <= set(models["Quote"]["properties"])
+    assert {"dates", "places", "figures"} <= set(models["ArticleDetail"]["required"])
+    assert {"value", "unit", "modifier", "attribution"} <= set(models["ArticleFigure"]["required"])
+    assert {"said_on", "said_on_text", "said_in", "said_in_country"} <= set(
+        models["ArticleAttribution"]["required"]
+    )
+    assert "places" in models["SpeakerDetail"]["required"]
 
 
 def test_openapi_schema_is_valid_openapi(client):

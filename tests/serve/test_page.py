@@ -3,6 +3,7 @@ by uvicorn on a loopback port over the real corpus."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 import threading
@@ -20,6 +21,7 @@ from serve_corpus import (
     HOSTILE_SPEAKER,
     HOSTILE_TEXT,
     HOSTILE_TITLE,
+    seed_expected,
 )
 
 from onrecord.serve import create_app
@@ -296,6 +298,171 @@ def test_speaker_page_shows_titles_outlets_companions_and_quotes(watched, api):
     assert rows.count() == min(detail["attributions"], 25)
     screenshot(page, "speaker")
     watched.assert_clean()
+
+
+# --- when, where, and figures ------------------------------------------------------------
+
+OWN_CLAIM = "the article\u2019s own claim"
+
+
+def readable_day(iso: str) -> str:
+    """How the page writes a day: "23 April 2022"."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {day:%B} {day.year}"
+
+
+@pytest.fixture(scope="module")
+def seed_article(api, seed_article_id) -> dict:
+    return api.get(f"/api/articles/{seed_article_id}").json()
+
+
+@pytest.fixture(scope="module")
+def placed_attribution(seed_article) -> tuple[int, dict]:
+    """The seed attribution said on the expected Saturday, with its index in the article."""
+    saturday = seed_expected()["dates_if_published_2022_04_26"]["Saturday"]
+    [found] = [
+        (i, a)
+        for i, a in enumerate(seed_article["attributions"])
+        if a["said_on"] == saturday and a["said_in"]
+    ]
+    return found
+
+
+def test_article_marks_figures_with_their_amount_on_hover(watched, seed_article):
+    article = seed_article
+    figures = article["figures"]
+    page = open_route(watched, f"#/article/{article['id']}", article["title"])
+    assert page.locator(".article-text .text").text_content() == article["text"]
+    for index, figure in enumerate(figures):
+        marked = page.locator(f'.article-text .hl-figure[data-figures~="{index}"]')
+        assert "".join(marked.all_text_contents()) == figure["text"]
+    tooltip = page.locator("#tooltip")
+    by_text = {f["text"]: i for i, f in enumerate(figures)}
+    page.locator(f'.hl-figure[data-figures~="{by_text["$1.9 billion"]}"]').first.hover()
+    assert tooltip.is_visible()
+    shown = tooltip.inner_text()
+    assert "1.9 billion USD" in shown and "1,900,000,000" in shown
+    assert "1.9e9" not in shown and "1900000000" not in shown
+    over = figures[by_text["more than 200"]]
+    page.locator(f'.hl-figure[data-figures~="{by_text["more than 200"]}"]').first.hover()
+    shown = tooltip.inner_text()
+    assert f"more than 200 {over['unit'] or ''}".strip() in shown and ">" not in shown
+    screenshot(page, "article-figure")
+    rows = page.locator("table.figures tbody tr")
+    assert rows.count() == len(figures)
+    speakers = {a["id"]: a["speaker"] or a["source"] for a in article["attributions"]}
+    for row, figure in zip(rows.all(), figures, strict=True):
+        cells = row.locator("td").all_inner_texts()
+        assert cells[0] == figure["text"]
+        owner = speakers[figure["attribution"]] if figure["attribution"] else OWN_CLAIM
+        assert cells[2] == owner
+    focusable = page.locator(".article-text .hl-figure[tabindex='0']")
+    assert focusable.count() == len(figures)
+    watched.assert_clean()
+
+
+def article_with_a_quoted_figure(api: httpx.Client) -> tuple[dict, int, dict]:
+    """An article with a figure inside a named speaker's quote: (article, index, attribution)."""
+    ids = {q["article_id"] for q in api.get("/api/quotes", params={"limit": 1000}).json()["items"]}
+    for article_id in sorted(ids):
+        article = api.get(f"/api/articles/{article_id}").json()
+        speakers = {a["id"]: a for a in article["attributions"] if a["speaker_id"] is not None}
+        for index, figure in enumerate(article["figures"]):
+            attribution = speakers.get(figure["attribution"])
+            slices = attribution["content_slices"] if attribution else []
+            if any(start <= figure["start_char"] < end for start, end in slices):
+                return article, index, attribution
+    raise AssertionError("no figure inside a named speaker's quote in the corpus")
+
+
+def test_a_quoted_figure_belongs_to_its_speaker(watched, api):
+    article, index, attribution = article_with_a_quoted_figure(api)
+    page = open_route(watched, f"#/article/{article['id']}", article["title"])
+    marked = page.locator(f'.article-text .hl-figure[data-figures~="{index}"]').first
+    assert "hl-content" in marked.get_attribute("class")  # both highlights, one piece of text
+    marked.hover()
+    shown = page.locator("#tooltip").inner_text()
+    assert attribution["speaker"] in shown and "own claim" not in shown
+    row = page.locator("table.figures tbody tr").nth(index)
+    claimed = row.locator("td").nth(2).locator("a")
+    assert claimed.inner_text() == attribution["speaker"]
+    assert claimed.get_attribute("href") == f"#/speaker/{attribution['speaker_id']}"
+    watched.assert_clean()
+
+
+def test_article_says_when_and_where_each_statement_was_made(
+    watched, seed_article, placed_attribution
+):
+    index, attribution = placed_attribution
+    page = open_route(watched, f"#/article/{seed_article['id']}", seed_article["title"])
+    day = readable_day(attribution["said_on"])
+    item = page.locator("ol.attributions > li").nth(index)
+    when = item.locator(".when-where")
+    assert day in when.inner_text() and attribution["said_in"] in when.inner_text()
+    assert when.locator("time").get_attribute("datetime") == attribution["said_on"]
+    attributions = seed_article["attributions"]
+    unknown = next(i for i, a in enumerate(attributions) if not (a["said_on"] or a["said_in"]))
+    assert page.locator("ol.attributions > li").nth(unknown).locator(".when-where").count() == 0
+    page.locator(f'.article-text .hl-source[data-attributions~="{index}"]').first.hover()
+    shown = page.locator("#tooltip").inner_text()
+    assert attribution["speaker"] in shown
+    assert day in shown and attribution["said_in"] in shown
+    watched.assert_clean()
+
+
+def dated_marks(api: httpx.Client, speaker_id: int) -> tuple[list[dict], list[dict]]:
+    """A speaker's attributions placed by the date they were said, and by publication."""
+    quotes = api.get("/api/quotes", params={"speaker_id": speaker_id, "limit": 1000}).json()
+    said = [q for q in quotes["items"] if q["said_on"]]
+    published = [q for q in quotes["items"] if not q["said_on"] and q["published"]]
+    return said, published
+
+
+def test_speaker_timeline_has_one_mark_per_dated_attribution(watched, api, placed_attribution):
+    _, attribution = placed_attribution
+    top = api.get("/api/overview").json()["top_speakers"][0]
+    for speaker_id in (attribution["speaker_id"], top["id"]):
+        said, published = dated_marks(api, speaker_id)
+        page = open_route(watched, f"#/speaker/{speaker_id}")
+        timeline = page.locator("section[aria-labelledby='timeline-h'] svg.timeline")
+        assert timeline.count() == 1
+        assert timeline.locator("a.mark").count() == len(said) + len(published)
+        assert timeline.locator("a.mark-said").count() == len(said)
+        assert timeline.locator("a.mark-published").count() == len(published)
+        for quote in said:
+            mark = timeline.locator(f'a.mark-said[data-when="{quote["said_on"]}"]')
+            assert mark.count() >= 1
+            assert mark.first.get_attribute("href").startswith("#/article/")
+        legend = page.locator(".timeline-figure .legend").inner_text()
+        assert ("date the article gives" in legend) == bool(said)
+        assert ("publication date" in legend) == bool(published)
+        screenshot(page, f"speaker-timeline-{speaker_id}")
+    page = open_route(watched, f"#/speaker/{attribution['speaker_id']}")
+    places = page.locator("ul.places li").all_inner_texts()
+    assert any(text.startswith(f"{attribution['said_in']} (UA)") for text in places)
+    mark = page.locator(f'svg.timeline a.mark-said[data-when="{attribution["said_on"]}"]')
+    assert attribution["said_in"] in mark.get_attribute("aria-label")
+    watched.assert_clean()
+
+
+def test_search_by_when_and_where(watched, api, placed_attribution):
+    _, attribution = placed_attribution
+    month = attribution["said_on"][:7]
+    expected = api.get("/api/quotes", params={"said_on": month, "place": "ua"}).json()
+    page = open_route(watched, "#/quotes", "Quotes")
+    page.get_by_label("Said on").fill(month)
+    page.get_by_label("Place").fill("ua")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_selector("main h1:text('Quotes found')")
+    rows = page.locator("table.quotes tbody tr")
+    assert rows.count() == expected["total"] >= 1
+    assert attribution["said_in"] in rows.first.locator(".when-where").inner_text()
+    assert page.get_by_label("Said on").input_value() == month
+    page.get_by_label("Said on").fill("April")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_selector("main [role=alert]")
+    assert "said_on" in page.locator("main [role=alert]").inner_text()
+    watched.assert_clean(expected="the server responded with a status of 400")
 
 
 def test_unknown_article_says_not_found(watched):

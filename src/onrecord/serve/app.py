@@ -52,6 +52,23 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 Limit = Annotated[int, Query(ge=1, le=query.MAX_LIMIT, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
 Text = Annotated[str | None, Query(max_length=500)]
+SaidOn = Annotated[
+    str | None,
+    Query(
+        pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+        description="When the statement was made: a year (2022), a month (2022-04) or a day "
+        "(2022-04-23). A month finds statements dated to any of its days or to the month.",
+        examples=["2022-04"],
+    ),
+]
+Place = Annotated[
+    str | None,
+    Query(
+        max_length=500,
+        description="Where the statement was made: part of a place name, or a country code.",
+        examples=["Paris", "FR"],
+    ),
+]
 
 
 class ApiError(Exception):
@@ -131,13 +148,17 @@ def _add_api_routes(app: FastAPI, corpus: Corpus) -> None:
         until: dt.date | None = None,
         outlet: Text = None,
         article_id: int | None = None,
+        said_on: SaidOn = None,
+        place: Place = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict[str, Any]:
         """Attributions matching every filter given, newest articles first.
 
         ``speaker``, ``contains`` and ``outlet`` match substrings, case-insensitively;
-        ``since`` and ``until`` bound the publication date (inclusive)."""
+        ``since`` and ``until`` bound the publication date (inclusive); ``said_on`` and
+        ``place`` ask when and where the statement itself was made, as far as the article
+        says."""
         where = query.QuoteFilter(
             speaker=speaker,
             speaker_id=speaker_id,
@@ -147,6 +168,8 @@ def _add_api_routes(app: FastAPI, corpus: Corpus) -> None:
             until=until.isoformat() if until else None,
             outlet=outlet,
             article_id=article_id,
+            said_on=_calendar_date(said_on),
+            place=place,
         )
         with corpus.reader() as con:
             items = _bad_filter_is_400(query.quotes, con, where, limit=limit, offset=offset)
@@ -169,9 +192,12 @@ def _add_api_routes(app: FastAPI, corpus: Corpus) -> None:
         tags=["corpus"],
     )
     def get_speaker(speaker_id: int) -> dict[str, Any]:
-        """One speaker: names, titles over time, outlets, and who is quoted alongside."""
+        """One speaker: names, titles over time, outlets, who is quoted alongside, and the
+        places their statements were made in."""
         with corpus.reader() as con:
-            return _missing_is_404(query.speaker, con, speaker_id)
+            detail = _missing_is_404(query.speaker, con, speaker_id)
+            detail["places"] = speaker_places(con, speaker_id)
+        return detail
 
     @app.get(
         "/api/articles/{article_id}",
@@ -180,7 +206,8 @@ def _add_api_routes(app: FastAPI, corpus: Corpus) -> None:
         tags=["corpus"],
     )
     def get_article(article_id: int) -> dict[str, Any]:
-        """An article's text with every attribution's content, cue and source slices."""
+        """An article's text with every attribution's content, cue and source slices, when
+        and where each was said, and the dates, places and figures found in the text."""
         with corpus.reader() as con:
             return _missing_is_404(query.article, con, article_id)
 
@@ -236,6 +263,33 @@ def count_speakers(con: duckdb.DuckDBPyConnection, name: str | None) -> int:
         )
         params = [pattern, pattern]
     return con.execute(sql, params).fetchone()[0]
+
+
+def speaker_places(con: duckdb.DuckDBPyConnection, speaker_id: int) -> list[dict[str, Any]]:
+    """Where a speaker's statements were made (when the article says), most frequent first."""
+    rows = con.execute(
+        """SELECT t.said_in AS name, min(t.said_in_country) AS country_code,
+                  count(*) AS attributions, count(DISTINCT t.article_id) AS articles
+           FROM attributions t JOIN articles a ON a.id = t.article_id AND a.is_current
+           WHERE t.speaker_id = ? AND t.said_in IS NOT NULL
+           GROUP BY t.said_in ORDER BY attributions DESC, name""",
+        [speaker_id],
+    )
+    columns = [d[0] for d in rows.description]
+    return [dict(zip(columns, row, strict=True)) for row in rows.fetchall()]
+
+
+def _calendar_date(said_on: str | None) -> str | None:
+    """``said_on`` unchanged when its month and day exist; the pattern on the parameter
+    has already checked its shape, but "2022-13" or "2022-02-30" match that too."""
+    if not said_on:
+        return None
+    year, month, day = [*map(int, said_on.split("-")), 1, 1][:3]
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        raise ApiError(400, "invalid_request", f"said_on: no such date {said_on!r}") from None
+    return said_on
 
 
 def _substring_pattern(text: str) -> str:

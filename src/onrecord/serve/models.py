@@ -11,6 +11,11 @@ import datetime as dt
 from pydantic import BaseModel, Field
 
 Slices = list[tuple[int, int]]
+SAID_ON = (
+    "When the statement was made, as far as the article says: an ISO date at its "
+    'granularity ("2022-04-23", "2022-04", "2022", "2022-W16"); null when it does not say.'
+)
+SAID_IN = "Where the statement was made (a canonical place name); null when not said."
 
 
 class ErrorBody(BaseModel):
@@ -31,6 +36,8 @@ class Quote(BaseModel):
     speaker: str | None
     speaker_type: str | None
     speaker_title: str | None
+    said_on: str | None = Field(description=SAID_ON)
+    said_in: str | None = Field(description=SAID_IN)
     article_title: str | None
     published: dt.date | None
     outlet: str | None
@@ -83,6 +90,15 @@ class Companion(BaseModel):
     articles: int
 
 
+class PlaceCount(BaseModel):
+    """A place a speaker's statements were made in, as their articles say."""
+
+    name: str
+    country_code: str | None = Field(description="ISO 3166-1 alpha-2, when known.")
+    attributions: int
+    articles: int
+
+
 class SpeakerDetail(BaseModel):
     id: int
     name: str
@@ -92,6 +108,7 @@ class SpeakerDetail(BaseModel):
     outlets: list[OutletCount]
     alongside: list[Companion]
     attributions: int
+    places: list[PlaceCount]
 
 
 class ArticleAttribution(BaseModel):
@@ -110,6 +127,48 @@ class ArticleAttribution(BaseModel):
     speaker: str | None
     speaker_title: str | None
     confidence: float | None
+    said_on: str | None = Field(description=SAID_ON)
+    said_on_text: str | None = Field(description='The words that date it ("on Saturday").')
+    said_in: str | None = Field(description=SAID_IN)
+    said_in_country: str | None = Field(description="ISO 3166-1 alpha-2, when known.")
+
+
+class ArticleDate(BaseModel):
+    """A date expression in the text (``[start_char, end_char)``), resolved against the
+    publication date where it can be."""
+
+    start_char: int
+    end_char: int
+    text: str
+    value: str | None = Field(description='ISO date at its granularity, e.g. "2022-04".')
+    granularity: str | None = Field(examples=["day", "month", "year", "week"])
+
+
+class ArticlePlace(BaseModel):
+    """A place named in the text, with its gazetteer name where one was found."""
+
+    start_char: int
+    end_char: int
+    text: str
+    name: str
+    kind: str | None = Field(examples=["city", "country"])
+    country_code: str | None
+
+
+class ArticleFigure(BaseModel):
+    """An amount in the text: "more than 200 people" is value 200, unit "people",
+    modifier ">"."""
+
+    start_char: int
+    end_char: int
+    text: str
+    value: float
+    unit: str | None = Field(examples=["USD", "percent", "people"])
+    modifier: str | None = Field(examples=[">", ">=", "<", "<=", "~"])
+    attribution: str | None = Field(
+        description="The id of the attribution whose content holds it; null: the article's "
+        "own claim."
+    )
 
 
 class ArticleEntity(BaseModel):
@@ -134,6 +193,9 @@ class ArticleDetail(BaseModel):
     text: str
     attributions: list[ArticleAttribution]
     entities: list[ArticleEntity]
+    dates: list[ArticleDate]
+    places: list[ArticlePlace]
+    figures: list[ArticleFigure]
 
 
 class MonthCount(BaseModel):

@@ -15,6 +15,14 @@ const KINDS = {
 };
 const ROLES = ["content", "cue", "source"];
 const NAMED_TYPES = new Set(["person", "organization"]);
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const DAY_MS = 86_400_000;
+const MODIFIERS = { ">": "more than", ">=": "at least", "<": "less than", "<=": "at most", "~": "about" };
+const SCALES = [
+  [1e12, "trillion"],
+  [1e9, "billion"],
+  [1e6, "million"],
+];
 
 const main = document.getElementById("main");
 const tooltip = document.getElementById("tooltip");
@@ -87,6 +95,98 @@ function plural(count, word) {
 
 function kindLabel(kind) {
   return KINDS[kind] ?? kind;
+}
+
+// --- dates, places and figures -----------------------------------------------------------
+
+/** The stretch of time an ISO date at its granularity covers, as [start, end) in ms since
+ * the epoch (UTC): a day, a month ("2022-04"), a year ("2022") or an ISO week ("2022-W16").
+ * Null for anything else. */
+function interval(iso) {
+  if (typeof iso !== "string") return null;
+  let match = iso.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (match) {
+    const start = Date.UTC(+match[1], +match[2] - 1, +match[3]);
+    return { start, end: start + DAY_MS };
+  }
+  match = iso.match(/^(\d{4})-(\d{2})$/);
+  if (match) return { start: Date.UTC(+match[1], +match[2] - 1, 1), end: Date.UTC(+match[1], +match[2], 1) };
+  match = iso.match(/^(\d{4})$/);
+  if (match) return { start: Date.UTC(+match[1], 0, 1), end: Date.UTC(+match[1] + 1, 0, 1) };
+  match = iso.match(/^(\d{4})-W(\d{2})$/);
+  if (match) {
+    // ISO week 1 is the week with 4 January in it; weeks start on Monday.
+    const fourth = Date.UTC(+match[1], 0, 4);
+    const weekOneMonday = fourth - ((new Date(fourth).getUTCDay() + 6) % 7) * DAY_MS;
+    const start = weekOneMonday + (+match[2] - 1) * 7 * DAY_MS;
+    return { start, end: start + 7 * DAY_MS };
+  }
+  return null;
+}
+
+/** "2022-04-23" as "23 April 2022", "2022-04" as "April 2022", "2022-W16" as "week 16 of 2022". */
+function readableDate(iso) {
+  const [year, second, day] = String(iso).split("-");
+  if (second === undefined) return iso;
+  if (second.startsWith("W")) return `week ${Number(second.slice(1))} of ${year}`;
+  const month = MONTHS[Number(second) - 1];
+  if (!month) return iso;
+  return day === undefined ? `${month} ${year}` : `${Number(day)} ${month} ${year}`;
+}
+
+/** A <time> element showing a date readably, with its ISO form as the machine value. */
+function timeElement(iso) {
+  return el("time", { datetime: iso, text: readableDate(iso) });
+}
+
+/** "said on 23 April 2022 in Paris", or null when neither is known. */
+function whenWhere(item, { quoteText = false } = {}) {
+  if (!item.said_on && !item.said_in) return null;
+  const parts = [];
+  if (item.said_on) {
+    parts.push("said on ", timeElement(item.said_on));
+    if (quoteText && item.said_on_text) parts.push(` (\u201c${item.said_on_text}\u201d)`);
+  } else {
+    parts.push("said");
+  }
+  if (item.said_in) {
+    const country = item.said_in_country ? ` (${item.said_in_country})` : "";
+    parts.push(` in ${item.said_in}${country}`);
+  }
+  return parts;
+}
+
+function whenWhereText(item) {
+  const parts = whenWhere(item, { quoteText: true });
+  return parts ? parts.map((p) => (p instanceof Node ? p.textContent : p)).join("") : "";
+}
+
+/** A number in words people read: 1.9e9 as "1.9 billion", 12345.5 as "12,345.5". */
+function readableNumber(value) {
+  for (const [size, word] of SCALES) {
+    if (Math.abs(value) >= size) return `${(value / size).toLocaleString("en", { maximumFractionDigits: 2 })} ${word}`;
+  }
+  return value.toLocaleString("en", { maximumFractionDigits: 2 });
+}
+
+/** A figure as a phrase: modifier ">" and value 200 in "people" as "more than 200 people",
+ * 1.9e9 "USD" as "1.9 billion USD", 60 "percent" as "60%". */
+function readableFigure(figure) {
+  const number = readableNumber(figure.value);
+  let amount = number;
+  if (figure.unit === "percent") amount = `${number}%`;
+  else if (figure.unit) amount = `${number} ${figure.unit}`;
+  const modifier = MODIFIERS[figure.modifier] ?? figure.modifier;
+  return modifier ? `${modifier} ${amount}` : amount;
+}
+
+/** Who a figure belongs to: the speaker of the attribution whose content holds it, or the
+ * article itself. */
+function figureOwner(figure, attributions) {
+  const attribution = figure.attribution ? attributions.find((a) => a.id === figure.attribution) : null;
+  if (!attribution) return { text: "the article\u2019s own claim" };
+  const who = attribution.speaker || attribution.source || "an unnamed source";
+  return { text: who, speakerId: attribution.speaker_id };
 }
 
 // --- talking to the API ------------------------------------------------------------------
@@ -369,7 +469,7 @@ function sourceShare(byType) {
 
 // --- quotes ------------------------------------------------------------------------------
 
-const QUOTE_FILTERS = ["speaker", "contains", "kind", "since", "until", "outlet"];
+const QUOTE_FILTERS = ["speaker", "contains", "kind", "since", "until", "outlet", "said_on", "place"];
 
 async function showQuotes(_parts, params) {
   const filters = Object.fromEntries(QUOTE_FILTERS.map((key) => [key, params.get(key) ?? ""]));
@@ -413,6 +513,13 @@ function quoteForm(filters) {
     text("since", "Published from", { type: "date" }),
     text("until", "Published until", { type: "date" }),
     text("outlet", "Outlet"),
+    text("said_on", "Said on", {
+      placeholder: "e.g. 2022-04",
+      title: "A year (2022), a month (2022-04) or a day (2022-04-23)",
+      inputmode: "numeric",
+      autocomplete: "off",
+    }),
+    text("place", "Place", { placeholder: "name or country code", autocomplete: "off" }),
     el(
       "div",
       { class: "actions" },
@@ -474,6 +581,7 @@ function quoteRow(quote, showSpeaker) {
       { class: "said" },
       el("span", { class: "content", text: quote.content }),
       quote.cue ? el("span", { class: "cue", text: ` (${quote.cue})` }) : null,
+      quote.said_on || quote.said_in ? el("span", { class: "when-where" }, capitaliseParts(whenWhere(quote))) : null,
     ),
     el("td", {}, link(`article/${quote.article_id}`, quote.article_title || `Article ${quote.article_id}`)),
   );
@@ -551,9 +659,10 @@ async function showSpeakers(_parts, params) {
 async function showSpeaker(parts, params) {
   const id = numericId(parts);
   const offset = pageOffset(params);
-  const [who, page] = await Promise.all([
+  const [who, page, everything] = await Promise.all([
     api(`/api/speakers/${id}`),
     api("/api/quotes", { speaker_id: id, limit: PAGE_SIZE, offset }),
+    api("/api/quotes", { speaker_id: id, limit: TIMELINE_LIMIT }),
   ]);
   const otherNames = who.names.filter((n) => n !== who.name);
   return [
@@ -563,6 +672,18 @@ async function showSpeaker(parts, params) {
       { class: "lede" },
       `${capitalise(who.type)}, quoted in ${plural(who.attributions, "attribution")}.`,
       otherNames.length ? ` Also written as: ${otherNames.join(", ")}.` : "",
+    ),
+    el(
+      "section",
+      { "aria-labelledby": "timeline-h" },
+      el("h2", { id: "timeline-h", text: "When they spoke" }),
+      timeline(everything),
+    ),
+    el(
+      "section",
+      { "aria-labelledby": "places-h" },
+      el("h2", { id: "places-h", text: "Where they spoke" }),
+      placeList(who),
     ),
     el("section", { "aria-labelledby": "titles-h" }, el("h2", { id: "titles-h", text: "Titles over time" }), titleTable(who.titles)),
     el(
@@ -594,6 +715,164 @@ async function showSpeaker(parts, params) {
       ...quoteResults(page, (newOffset) => route(`speaker/${id}`, { offset: newOffset }), { showSpeaker: false }),
     ),
   ];
+}
+
+const TIMELINE_LIMIT = 1000; // the API's largest page
+const LANES = [
+  { basis: "said", label: "Said on", legend: "the date the article gives for the statement" },
+  { basis: "published", label: "Published", legend: "the article\u2019s publication date (it does not say when the statement was made)" },
+];
+
+/** Each attribution as a mark on a time axis: at the date it was said when the article
+ * says, else at the article's publication date, in a lane of its own so the two are never
+ * confused. A date known only to the month (or week, or year) is drawn as a bar across it.
+ * Every mark links to its article and has a <title>. */
+function timeline(page) {
+  const marks = [];
+  let undated = 0;
+  for (const quote of page.items) {
+    const basis = quote.said_on && interval(quote.said_on) ? "said" : "published";
+    const when = basis === "said" ? quote.said_on : quote.published;
+    const span = interval(when);
+    if (span) marks.push({ quote, basis, when, ...span });
+    else undated += 1;
+  }
+  const notes = [];
+  if (page.total > page.items.length) notes.push(`Drawn: the newest ${plural(page.items.length, "attribution")} of ${page.total.toLocaleString("en")}.`);
+  if (undated) notes.push(`Not drawn: ${plural(undated, "attribution")} with no date at all.`);
+  if (!marks.length) return el("div", {}, el("p", { text: "No dated attributions." }), notes.map((n) => el("p", { class: "muted", text: n })));
+  const lanes = LANES.filter((lane) => marks.some((m) => m.basis === lane.basis));
+  const chart = timelineChart(marks, lanes);
+  const legend = el(
+    "ul",
+    { class: "legend" },
+    lanes.map((lane) => {
+      const count = marks.filter((m) => m.basis === lane.basis).length;
+      return el("li", {}, el("span", { class: `swatch mark-${lane.basis}`, "aria-hidden": "true" }), `${lane.label}: ${lane.legend} (${count})`);
+    }),
+  );
+  return el("figure", { class: "chart timeline-figure" }, chart, legend, notes.map((n) => el("p", { class: "muted", text: n })));
+}
+
+function timelineChart(marks, lanes) {
+  const width = 720;
+  const pad = { left: 84, right: 40, top: 8, axis: 28 };
+  const rowHeight = 14;
+  const maxRows = 8;
+  let start = Math.min(...marks.map((m) => m.start));
+  let end = Math.max(...marks.map((m) => m.end));
+  if (end - start < 30 * DAY_MS) {
+    const middle = (start + end) / 2;
+    [start, end] = [middle - 15 * DAY_MS, middle + 15 * DAY_MS];
+  }
+  const margin = (end - start) * 0.03;
+  [start, end] = [start - margin, end + margin];
+  const plotWidth = width - pad.left - pad.right;
+  const x = (ms) => pad.left + ((ms - start) / (end - start)) * plotWidth;
+  const placed = lanes.map((lane) => stackRows(marks.filter((m) => m.basis === lane.basis), x, maxRows));
+  const laneHeights = placed.map((rows) => Math.max(...rows.map((r) => r.row), 0) * rowHeight + rowHeight + 12);
+  const height = pad.top + laneHeights.reduce((a, b) => a + b, 0) + pad.axis;
+  const chart = svg("svg", {
+    class: "timeline",
+    viewBox: `0 0 ${width} ${height}`,
+    role: "group",
+    "aria-label": `Timeline of ${plural(marks.length, "dated attribution")}`,
+  });
+  for (const tick of timeTicks(start, end)) {
+    chart.append(
+      svg("line", { class: "grid", x1: x(tick.at), x2: x(tick.at), y1: pad.top, y2: height - pad.axis }),
+      svg("text", { class: "tick", x: x(tick.at), y: height - pad.axis + 16, "text-anchor": "middle", text: tick.label }),
+    );
+  }
+  let top = pad.top;
+  lanes.forEach((lane, i) => {
+    chart.append(svg("text", { class: "lane-label", x: pad.left - 8, y: top + rowHeight / 2 + 8, "text-anchor": "end", text: lane.label }));
+    for (const { mark, row } of placed[i]) chart.append(timelineMark(mark, x, top + 6 + row * rowHeight + rowHeight / 2));
+    top += laneHeights[i];
+    if (i + 1 < lanes.length) chart.append(svg("line", { class: "lane-rule", x1: pad.left, x2: width - pad.right, y1: top, y2: top }));
+  });
+  return chart;
+}
+
+/** Rows within a lane so marks that would overlap sit one above the other (up to
+ * `maxRows`; beyond that they share rows again). */
+function stackRows(marks, x, maxRows) {
+  const rowEnds = [];
+  return [...marks]
+    .sort((a, b) => a.start - b.start)
+    .map((mark) => {
+      const left = x(mark.start) - 6;
+      let row = rowEnds.findIndex((rowEnd) => rowEnd <= left);
+      if (row < 0) row = rowEnds.length < maxRows ? rowEnds.length : rowEnds.indexOf(Math.min(...rowEnds));
+      rowEnds[row] = Math.max(x(mark.end), x(mark.start) + 6) + 2;
+      return { mark, row };
+    });
+}
+
+function timelineMark(mark, x, y) {
+  const { quote, basis, when } = mark;
+  const oneDay = mark.end - mark.start <= DAY_MS;
+  const shape = oneDay
+    ? svg("circle", { cx: (x(mark.start) + x(mark.end)) / 2, cy: y, r: 5 })
+    : svg("rect", { x: x(mark.start), y: y - 5, width: Math.max(x(mark.end) - x(mark.start), 10), height: 10, rx: 5 });
+  const content = quote.content.length > 140 ? `${quote.content.slice(0, 139)}\u2026` : quote.content;
+  const how = basis === "said" ? "said on" : "published";
+  const where = quote.said_in ? `, in ${quote.said_in}` : "";
+  const article = quote.article_title || `Article ${quote.article_id}`;
+  const label = `${how} ${readableDate(when)}${where}: \u201c${content}\u201d (${article})`;
+  return svg(
+    "a",
+    { href: route(`article/${quote.article_id}`), class: `mark mark-${basis}`, "aria-label": label, "data-when": when },
+    svg("title", { text: label }),
+    shape,
+  );
+}
+
+/** Axis ticks at whole years, months or days, whichever gives at most about eight. */
+function timeTicks(start, end) {
+  const days = (end - start) / DAY_MS;
+  const first = new Date(start);
+  const ticks = [];
+  if (days > 3 * 366) {
+    const step = Math.ceil(days / 365 / 8);
+    for (let year = first.getUTCFullYear() + 1; Date.UTC(year, 0, 1) <= end; year += step) {
+      ticks.push({ at: Date.UTC(year, 0, 1), label: String(year) });
+    }
+  } else if (days > 62) {
+    const step = Math.ceil(days / 30.4 / 8);
+    for (let m = first.getUTCMonth() + 1, y = first.getUTCFullYear(); Date.UTC(y, m, 1) <= end; m += step) {
+      const at = Date.UTC(y, m, 1);
+      const date = new Date(at);
+      ticks.push({ at, label: `${MONTHS[date.getUTCMonth()].slice(0, 3)} ${date.getUTCFullYear()}` });
+    }
+  } else {
+    const step = Math.ceil(days / 8);
+    const firstDay = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate() + 1);
+    let lastYear = null;
+    for (let at = firstDay; at <= end; at += step * DAY_MS) {
+      const date = new Date(at);
+      const year = date.getUTCFullYear() === lastYear ? "" : ` ${date.getUTCFullYear()}`;
+      ticks.push({ at, label: `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()].slice(0, 3)}${year}` });
+      lastYear = date.getUTCFullYear();
+    }
+  }
+  return ticks;
+}
+
+function placeList(who) {
+  if (!who.places.length) return el("p", { text: "No article says where they made a statement." });
+  return el(
+    "ul",
+    { class: "places" },
+    who.places.map((place) =>
+      el(
+        "li",
+        {},
+        link("quotes", place.country_code ? `${place.name} (${place.country_code})` : place.name, { speaker: who.name, place: place.name }),
+        ` \u2013 ${plural(place.attributions, "attribution")} in ${plural(place.articles, "article")}`,
+      ),
+    ),
+  );
 }
 
 function titleTable(titles) {
@@ -628,6 +907,10 @@ function capitalise(text) {
   return text ? text[0].toUpperCase() + text.slice(1) : "";
 }
 
+function capitaliseParts(parts) {
+  return parts.map((part, i) => (i === 0 && typeof part === "string" ? capitalise(part) : part));
+}
+
 // --- article -----------------------------------------------------------------------------
 
 async function showArticle(parts) {
@@ -635,7 +918,8 @@ async function showArticle(parts) {
   const article = await api(`/api/articles/${id}`);
   const meta = [article.outlet, article.published, article.author].filter(Boolean).join(" \u00b7 ");
   const original = article.url ? externalLink(article.url, "Original article") : null;
-  const body = highlightedText(article.text, article.attributions);
+  const figures = article.figures ?? [];
+  const body = highlightedText(article.text, article.attributions, figures);
   return [
     el("h1", { tabindex: "-1", text: article.title || `Article ${article.id}` }),
     el("p", { class: "lede" }, meta, original ? [meta ? " \u00b7 " : "", original] : null),
@@ -643,11 +927,11 @@ async function showArticle(parts) {
     el(
       "ul",
       { class: "legend", "aria-label": "Highlights" },
-      ROLES.map((role) =>
+      [...ROLES, "figure"].map((role) =>
         el("li", {}, el("span", { class: `swatch hl-${role}`, "aria-hidden": "true" }), ROLE_NAMES[role]),
       ),
     ),
-    el("p", { class: "hint", text: "Hover over or focus a highlight to see who is speaking." }),
+    el("p", { class: "hint", text: "Hover over or focus a highlight to see who is speaking, when and where, or what a figure amounts to." }),
     el("article", { class: "article-text", "aria-label": "Article text" }, body),
     el(
       "section",
@@ -655,15 +939,21 @@ async function showArticle(parts) {
       el("h2", { id: "attr-h", text: `Attributions (${article.attributions.length})` }),
       attributionList(article.attributions),
     ),
+    el(
+      "section",
+      { "aria-labelledby": "figures-h" },
+      el("h2", { id: "figures-h", text: `Figures (${figures.length})` }),
+      figureTable(figures, article.attributions),
+    ),
   ];
 }
 
-const ROLE_NAMES = { content: "What was said", cue: "Cue (how)", source: "Source (who)" };
+const ROLE_NAMES = { content: "What was said", cue: "Cue (how)", source: "Source (who)", figure: "Figure (an amount)" };
 
 /** The article text as text nodes and <span> highlights, cut at every slice boundary so
- * overlapping content, cue and source spans each keep their style. Offsets count code
- * points (as Python does), so the text is split into code points, not UTF-16 units. */
-function highlightedText(text, attributions) {
+ * overlapping content, cue, source and figure spans each keep their style. Offsets count
+ * code points (as Python does), so the text is split into code points, not UTF-16 units. */
+function highlightedText(text, attributions, figures) {
   const chars = Array.from(text);
   const marks = [];
   attributions.forEach((attribution, index) => {
@@ -672,6 +962,10 @@ function highlightedText(text, attributions) {
         marks.push({ start: clamp(start, chars.length), end: clamp(end, chars.length), role, index });
       }
     }
+  });
+  figures.forEach((figure, index) => {
+    const [start, end] = [clamp(figure.start_char, chars.length), clamp(figure.end_char, chars.length)];
+    if (end > start) marks.push({ start, end, role: "figure", index });
   });
   const cuts = [...new Set([0, chars.length, ...marks.flatMap((m) => [m.start, m.end])])].sort((a, b) => a - b);
   const container = el("div", { class: "text" });
@@ -684,19 +978,24 @@ function highlightedText(text, attributions) {
       continue;
     }
     const roles = [...new Set(covering.map((m) => m.role))];
-    const indexes = [...new Set(covering.map((m) => m.index))];
+    const indexes = [...new Set(covering.filter((m) => m.role !== "figure").map((m) => m.index))];
+    const figureIndexes = covering.filter((m) => m.role === "figure").map((m) => m.index);
+    // Keyboard users can reach each speaker and each figure, once: at the piece it starts in.
+    const startsHere = covering.some((m) => (m.role === "source" || m.role === "figure") && m.start === from);
     container.append(
       el("span", {
         class: ["hl", ...roles.map((r) => `hl-${r}`)].join(" "),
-        "data-attributions": indexes.join(" "),
+        "data-attributions": indexes.length ? indexes.join(" ") : null,
+        "data-figures": figureIndexes.length ? figureIndexes.join(" ") : null,
         "data-roles": roles.join(" "),
-        tabindex: roles.includes("source") && covering.some((m) => m.role === "source" && m.start === from) ? "0" : null,
+        tabindex: startsHere ? "0" : null,
         text: piece,
       }),
     );
   }
-  container.addEventListener("mouseover", (event) => showTooltipFor(event.target, attributions));
-  container.addEventListener("focusin", (event) => showTooltipFor(event.target, attributions));
+  const show = (event) => showTooltipFor(event.target, attributions, figures);
+  container.addEventListener("mouseover", show);
+  container.addEventListener("focusin", show);
   container.addEventListener("mouseout", (event) => leaveHighlight(event.target, container));
   container.addEventListener("focusout", (event) => leaveHighlight(event.target, container));
   return container;
@@ -706,28 +1005,37 @@ function clamp(value, length) {
   return Math.min(Math.max(Number(value) || 0, 0), length);
 }
 
-function showTooltipFor(target, attributions) {
+function indexList(value) {
+  return value ? value.split(" ").map(Number) : [];
+}
+
+function showTooltipFor(target, attributions, figures) {
   const span = target.closest?.(".hl");
   if (!span) return;
-  const indexes = span.dataset.attributions.split(" ").map(Number);
+  const indexes = indexList(span.dataset.attributions);
+  const figureIndexes = indexList(span.dataset.figures);
   const roles = span.dataset.roles.split(" ");
   for (const other of span.parentElement.querySelectorAll(".hl.active")) other.classList.remove("active");
-  for (const index of indexes) {
-    for (const part of span.parentElement.querySelectorAll(`.hl[data-attributions~="${index}"]`)) {
-      part.classList.add("active");
-    }
+  const related = [
+    ...indexes.map((index) => `.hl[data-attributions~="${index}"]`),
+    ...figureIndexes.map((index) => `.hl[data-figures~="${index}"]`),
+  ];
+  for (const selector of related) {
+    for (const part of span.parentElement.querySelectorAll(selector)) part.classList.add("active");
   }
+  const figureLines = figureIndexes.map((index) => figureTip(figures[index], attributions));
   const described = new Map();
   for (const index of indexes) {
     const a = attributions[index];
     const who = a.speaker ? [a.speaker, a.speaker_title].filter(Boolean).join(", ") : a.source || "no source";
-    described.set(`${who}\u0000${a.kind}`, [who, kindLabel(a.kind)]);
+    const detail = [kindLabel(a.kind), whenWhereText(a)].filter(Boolean).join(", ");
+    described.set(`${who}\u0000${detail}`, [who, detail]);
   }
-  const lines = [...described.values()].map(([who, kind]) =>
-    el("p", {}, el("strong", { class: "tip-speaker", text: who }), el("span", { class: "tip-detail", text: ` \u2013 ${kind}` })),
+  const lines = [...described.values()].map(([who, detail]) =>
+    el("p", {}, el("strong", { class: "tip-speaker", text: who }), el("span", { class: "tip-detail", text: ` \u2013 ${detail}` })),
   );
   const roleLine = el("p", { class: "tip-role", text: roles.map((r) => ROLE_NAMES[r]).join(" + ") });
-  tooltip.replaceChildren(...lines, roleLine);
+  tooltip.replaceChildren(...figureLines, ...lines, roleLine);
   tooltip.hidden = false;
   span.setAttribute("aria-describedby", "tooltip");
   placeTooltip(span);
@@ -754,13 +1062,26 @@ function hideTooltip() {
   tooltip.replaceChildren();
 }
 
+/** The tooltip line for a figure: the amount in words, the exact value when it was
+ * rounded for reading, and whose claim it is. */
+function figureTip(figure, attributions) {
+  const exact = Math.abs(figure.value) >= SCALES[SCALES.length - 1][0] ? ` (${figure.value.toLocaleString("en")})` : "";
+  return el(
+    "p",
+    { class: "tip-figure" },
+    el("strong", { text: readableFigure(figure) }),
+    el("span", { class: "tip-detail", text: `${exact} \u2013 ${figureOwner(figure, attributions).text}` }),
+  );
+}
+
 function attributionList(attributions) {
   if (!attributions.length) return el("p", { text: "No attributions found in this article." });
   return el(
     "ol",
     { class: "attributions" },
-    attributions.map((a) =>
-      el(
+    attributions.map((a) => {
+      const when = whenWhere(a, { quoteText: true });
+      return el(
         "li",
         {},
         el(
@@ -771,6 +1092,40 @@ function attributionList(attributions) {
           el("span", { class: "kind", text: ` \u2013 ${kindLabel(a.kind)}${a.cue ? `, \u201c${a.cue}\u201d` : ""}` }),
         ),
         el("span", { class: "content", text: a.content }),
+        when ? el("p", { class: "when-where" }, capitaliseParts(when)) : null,
+      );
+    }),
+  );
+}
+
+/** Every amount in the article, what it amounts to, and whose claim it is. */
+function figureTable(figures, attributions) {
+  if (!figures.length) return el("p", { text: "No figures found in this article." });
+  return el(
+    "div",
+    { class: "table-wrap" },
+    el(
+      "table",
+      { class: "figures" },
+      el("caption", { class: "visually-hidden", text: "Figures" }),
+      el("thead", {}, el("tr", {}, ["In the text", "Amount", "Claimed by"].map((h) => el("th", { scope: "col", text: h })))),
+      el(
+        "tbody",
+        {},
+        figures.map((figure) => {
+          const owner = figureOwner(figure, attributions);
+          const claimed =
+            owner.speakerId !== null && owner.speakerId !== undefined
+              ? link(`speaker/${owner.speakerId}`, owner.text)
+              : el("span", { class: figure.attribution ? "" : "muted", text: owner.text });
+          return el(
+            "tr",
+            {},
+            el("td", { class: "figure-text", text: figure.text }),
+            el("td", { text: readableFigure(figure) }),
+            el("td", {}, claimed),
+          );
+        }),
       ),
     ),
   );
