@@ -67,13 +67,13 @@ def sample_output(extractor, sample_text) -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def output_schema() -> dict[str, Any]:
-    schema_file = resources.files("onrecord").joinpath("schema", "onrecord-1.json")
+    schema_file = resources.files("onrecord").joinpath("schema", "onrecord-2.json")
     return json.loads(schema_file.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
 def check_output(output_schema) -> Callable[[dict[str, Any]], None]:
-    """``check_output(document_dict)``: fails the test unless the dict is valid "onrecord/1"
+    """``check_output(document_dict)``: fails the test unless the dict is valid "onrecord/2"
     (schema) and every span's offsets cut its text out of ``document.text``."""
     from jsonschema import Draft202012Validator
 

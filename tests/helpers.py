@@ -2,8 +2,8 @@
 
 ``require_shared()`` skips a test whose data in ``../shared`` is missing, naming the path, and
 fails it instead when ``ONRECORD_REQUIRE_SHARED=1`` (set by .ci/run), so CI can never go
-green by skipping. ``offset_problems()`` lists every span in an "onrecord/1" output whose
-offsets do not cut its text out of the document.
+green by skipping. ``offset_problems()`` lists every span in an "onrecord/2" output whose
+offsets do not cut its text out of the document, and every reference to an unknown id.
 """
 
 from __future__ import annotations
@@ -48,6 +48,10 @@ def offset_problems(output: dict[str, Any]) -> list[str]:
         speaker = attribution["speaker"]
         if speaker is not None and speaker["entity"] not in entity_ids:
             problems.append(f"{attribution['id']}: speaker entity {speaker['entity']!r} unknown")
+    attribution_ids = {attribution["id"] for attribution in output["attributions"]}
+    for number, figure in enumerate(output["figures"]):
+        if figure["attribution"] is not None and figure["attribution"] not in attribution_ids:
+            problems.append(f"figures[{number}]: attribution {figure['attribution']!r} unknown")
     return problems
 
 
@@ -56,9 +60,15 @@ def spans_of(output: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
         for role in ("content", "cue", "source"):
             if attribution[role] is not None:
                 yield f"{attribution['id']}.{role}", attribution[role]
+        for role in ("said_on", "said_in"):
+            if attribution[role] is not None:
+                yield f"{attribution['id']}.{role}", attribution[role]["span"]
     for entity in output["entities"]:
         for number, mention in enumerate(entity["mentions"]):
             yield f"{entity['id']}.mentions[{number}]", mention
+    for key in ("dates", "places", "figures"):
+        for number, item in enumerate(output[key]):
+            yield f"{key}[{number}]", item["span"]
 
 
 def span_problems(text: str, span: dict[str, Any]) -> list[str]:

@@ -322,9 +322,21 @@ def test_eval_polnear_json_with_limit(extractor, small_compartment: Path):
     assert 0.0 <= report["scores"]["attribution_f1"] <= 1.0
 
 
-def test_demo_shows_a_table(extractor):
-    result = run("demo")
+def test_demo_tours_extraction_and_the_corpus(extractor, tmp_path):
+    db = tmp_path / "demo.duckdb"
+    result = run("demo", "--no-serve", "--db", str(db))
     assert result.exit_code == 0, result.output
     assert "kind" in result.stdout and "speaker" in result.stdout and "content" in result.stdout
     assert "direct" in result.stdout
     assert "Odessa Quill" in result.stdout  # the sample's most quoted speaker
+    assert "3 articles added" in result.stdout
+    again = run("demo", "--no-serve", "--db", str(db))
+    assert "0 articles added, 3 already in" in again.stdout
+
+
+def test_demo_links_a_speaker_across_the_sample_articles(extractor, tmp_path):
+    db = tmp_path / "demo.duckdb"
+    assert run("demo", "--no-serve", "--db", str(db)).exit_code == 0
+    result = run("speakers", "--db", str(db), "--format", "json", "--name", "Ketterley")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(row["name"], row["articles"]) for row in rows] == [("Bram Ketterley", 3)]

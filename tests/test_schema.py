@@ -1,4 +1,4 @@
-"""The "onrecord/1" JSON Schema, the offset checker, and real output held to both."""
+"""The "onrecord/2" JSON Schema, the offset checker, and real output held to both."""
 
 from __future__ import annotations
 
@@ -10,27 +10,63 @@ from helpers import offset_problems, require_shared
 from jsonschema import Draft202012Validator
 
 import onrecord
-from onrecord.types import SCHEMA, Article, Attribution, Document, Entity, Span, Speaker
+from onrecord.types import (
+    SCHEMA,
+    Article,
+    Attribution,
+    DateMention,
+    Document,
+    Entity,
+    Figure,
+    Place,
+    Span,
+    Speaker,
+)
 
-TEXT = "“Bring the boats in early,” the harbor master said. “The storm turns at noon.”"
+TEXT = (
+    "“Bring the boats in early,” the harbor master said in Dover on Friday. "
+    "“The storm turns at noon, with 40% more rain.”"
+)
+
+
+def cut(part: str) -> Span:
+    start = TEXT.index(part)
+    return Span.from_slices(TEXT, [(start, start + len(part))])
 
 
 def hand_made_output() -> dict[str, Any]:
-    """A document built from the types alone (no model): a quotation split by its cue."""
-    first, second = (0, 27), (52, 78)
-    source = Span.from_slices(TEXT, [(28, 45)])
+    """A document built from the types alone (no model): a quotation split by its cue, said
+    on a day and in a place, with a figure inside its content."""
+    first, second = (
+        cut("“Bring the boats in early,”"),
+        cut("“The storm turns at noon, with 40% more rain.”"),
+    )
+    source = cut("the harbor master")
     master = Entity("e1", "person", "harbor master", None, (source,))
+    friday = DateMention(cut("Friday"), "2031-01-03", "day")
+    dover = Place(cut("Dover"), "Dover", "city", "GB", 2651048)
     attribution = Attribution(
         id="a1",
         kind="direct",
-        content=Span.from_slices(TEXT, [first, second]),
-        cue=Span.from_slices(TEXT, [(46, 50)]),
+        content=Span.from_slices(TEXT, first.slices + second.slices),
+        cue=cut("said in Dover on Friday"),
         source=source,
         speaker=Speaker("e1", "harbor master", "person"),
         confidence=0.9,
+        said_on=friday,
+        said_in=dover,
     )
+    figure = Figure(cut("40%"), 40.0, "percent", None, "a1")
     article = Article(text=TEXT, id="storm", published="2031-01-05")
-    return Document(article, (attribution,), (master,), model="test").to_dict()
+    return Document(
+        article,
+        (attribution,),
+        (master,),
+        dates=(friday,),
+        places=(dover,),
+        figures=(figure,),
+        model="test",
+    ).to_dict()
 
 
 def test_the_schema_is_valid_draft_2020_12(output_schema):
@@ -41,8 +77,11 @@ def test_the_schema_is_valid_draft_2020_12(output_schema):
 def test_hand_made_output_passes(check_output):
     output = hand_made_output()
     assert output["attributions"][0]["content"]["text"] == (
-        "“Bring the boats in early,” “The storm turns at noon.”"
+        "“Bring the boats in early,” “The storm turns at noon, with 40% more rain.”"
     )
+    assert output["attributions"][0]["said_on"]["value"] == "2031-01-03"
+    assert output["attributions"][0]["said_in"]["name"] == "Dover"
+    assert output["figures"][0]["attribution"] == "a1"
     check_output(output)
 
 
@@ -56,7 +95,13 @@ def test_hand_made_output_passes(check_output):
         (("attributions", 0, "content", "spans"), [[0, 27, 30]]),
         (("document", "published"), "5 January 2031"),
         (("entities", 0, "surprise"), True),
-        (("schema",), "onrecord/2"),
+        (("schema",), "onrecord/1"),
+        (("attributions", 0, "said_on", "value"), "Friday"),
+        (("attributions", 0, "said_in", "kind"), "village"),
+        (("dates", 0, "granularity"), "hour"),
+        (("places", 0, "country_code"), "GBR"),
+        (("figures", 0, "modifier"), "more than"),
+        (("figures", 0, "value"), "40%"),
     ],
 )
 def test_schema_rejects(output_schema, path: tuple, value: Any):
@@ -85,6 +130,9 @@ def broken(change) -> dict[str, Any]:
         (lambda o: o["entities"][0]["mentions"][0].update(text="master"), "e1.mentions[0]"),
         (lambda o: o["attributions"][0]["speaker"].update(entity="e9"), "'e9' unknown"),
         (lambda o: o["entities"].append(dict(o["entities"][0])), "entity ids repeat"),
+        (lambda o: o["figures"][0].update(attribution="a9"), "'a9' unknown"),
+        (lambda o: o["dates"][0]["span"].update(text="Monday"), "dates[0]"),
+        (lambda o: o["attributions"][0]["said_in"]["span"].update(end=3), "a1.said_in"),
     ],
 )
 def test_offset_checker_catches(change, expected: str):

@@ -81,14 +81,39 @@ def document_json(document: Document, *, pretty: bool) -> str:
     return _INDENTED_SLICE.sub(r"[\1, \2]", indented)
 
 
-def extract_documents(articles: Iterable[Article], model: str | None) -> Iterator[Document]:
+def extract_documents(
+    articles: Iterable[Article],
+    model: str | None,
+    *,
+    workers: int = 1,
+    on_error: Callable[[OnrecordError], None] | None = None,
+) -> Iterator[Document]:
     """Documents for ``articles``, in order; the pipeline is loaded only if there is an article,
-    so a run whose every input is bad fails fast and says why."""
+    so a run whose every input is bad fails fast and says why. With ``workers`` > 1 the
+    articles are spread over that many processes; an article whose extraction fails there
+    goes to ``on_error`` and the others go on."""
     articles = iter(articles)
     head, articles = peek(articles, 1)
     if not head:
         return iter(())
-    return get_extractor(model).extract_many(articles)
+    if workers <= 1:
+        return get_extractor(model).extract_many(articles)
+    return _documents_from_workers(articles, model, workers, on_error)
+
+
+def _documents_from_workers(
+    articles: Iterator[Article],
+    model: str | None,
+    workers: int,
+    on_error: Callable[[OnrecordError], None] | None,
+) -> Iterator[Document]:
+    from onrecord.parallel import extract_all
+
+    for _article, outcome in extract_all(articles, model=model, workers=workers):
+        if isinstance(outcome, Document):
+            yield outcome
+        elif on_error is not None:
+            on_error(outcome)
 
 
 def output_name(article: Article, taken: set[str]) -> str:
@@ -209,6 +234,11 @@ def extract_with_progress(
 def sample_text() -> str:
     """The bundled made-up article the demo runs on."""
     return resources.files("onrecord").joinpath(*SAMPLE_RESOURCE).read_text(encoding="utf-8")
+
+
+def sample_corpus() -> Path:
+    """The bundled made-up articles (JSON Lines with outlet, date and title) for the tour."""
+    return Path(str(resources.files("onrecord").joinpath("data", "samples.jsonl")))
 
 
 def shorten(text: str, width: int) -> str:

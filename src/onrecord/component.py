@@ -1,7 +1,11 @@
 """The spaCy component: ``nlp.add_pipe("onrecord")`` after a parser and NER.
 
-It is the one place where attribution finding and speaker resolution meet: ``__call__``
-finds the attributions, resolves their speakers, then sets them on the Doc. Everything
+It is the one place where attribution finding, speaker resolution and the facts stage
+meet: ``__call__`` finds the attributions, resolves their speakers, finds the dates, places
+and figures (dating and placing each attribution), then sets them all on the Doc. Dates are
+resolved against ``doc._.published`` (ISO YYYY-MM-DD), which the caller sets on the Doc
+before the pipeline runs (``doc = nlp.make_doc(text); doc._.published = ...; nlp(doc)``);
+without it relative dates ("Saturday") stay unresolved. Everything
 else (the CLI, the Python API, the web server) goes through a pipeline with this
 component, so there is one code path to test.
 
@@ -12,6 +16,7 @@ loads, so the stages are imported only when the component is built.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
@@ -21,16 +26,28 @@ from onrecord.errors import ModelError
 from onrecord.settings import NEEDED_COMPONENTS, UNUSED_COMPONENTS
 from onrecord.types import Attribution, Entity
 
+if TYPE_CHECKING:
+    from onrecord.facts import Facts
+
+EXTENSIONS = ("attributions", "entities", "dates", "places", "figures", "published")
+
 
 def _register_extensions() -> None:
-    for name in ("attributions", "entities"):
+    for name in EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
 
 @Language.factory(
     "onrecord",
-    assigns=["doc._.attributions", "doc._.entities", "doc.spans"],
+    assigns=[
+        "doc._.attributions",
+        "doc._.entities",
+        "doc._.dates",
+        "doc._.places",
+        "doc._.figures",
+        "doc.spans",
+    ],
     requires=["token.dep", "token.head", "token.tag", "doc.ents"],
     default_config={"model_path": None, "spans_key": "onrecord"},
 )
@@ -49,6 +66,7 @@ class OnrecordComponent:
         self, nlp: Language, name: str = "onrecord", *, model_path: str | None, spans_key: str
     ):
         from onrecord.attribute import Tagger, find
+        from onrecord.facts import find_facts, prepare
         from onrecord.resolve import resolve_speakers
 
         _register_extensions()
@@ -57,18 +75,24 @@ class OnrecordComponent:
         self.tagger = Tagger(model_path)
         self._find = find
         self._resolve = resolve_speakers
+        self._find_facts = find_facts
+        prepare()
 
     def __call__(self, doc: Doc) -> Doc:
         attributions = self._find(doc, self.tagger)
         attributions, entities = self._resolve(doc, attributions)
-        self.set_annotations(doc, attributions, entities)
+        facts = self._find_facts(doc, attributions, doc._.published)
+        self.set_annotations(doc, facts.attributions, entities, facts)
         return doc
 
     def set_annotations(
-        self, doc: Doc, attributions: list[Attribution], entities: list[Entity]
+        self, doc: Doc, attributions: list[Attribution], entities: list[Entity], facts: Facts
     ) -> None:
         doc._.attributions = attributions
         doc._.entities = entities
+        doc._.dates = facts.dates
+        doc._.places = facts.places
+        doc._.figures = facts.figures
         spans = []
         for attribution in attributions:
             for role in ("content", "cue", "source"):

@@ -17,6 +17,10 @@ class OnrecordError(Exception):
         self.line = line
         super().__init__(str(self))
 
+    def __reduce__(self):
+        """Pickle by fields, so an error raised in a worker process arrives intact."""
+        return (_rebuild, (type(self), self.message, self.path, self.line))
+
     def __str__(self) -> str:
         where = self.path or ""
         if self.line is not None:
@@ -40,3 +44,15 @@ class EvalError(OnrecordError):
     """An evaluation corpus that is missing or malformed."""
 
     code = "E300"
+
+
+class StoreError(OnrecordError):
+    """A corpus database that cannot be opened, is locked, or is of an unknown version."""
+
+    code = "E400"
+
+
+def _rebuild(
+    kind: type[OnrecordError], message: str, path: str | None, line: int | None
+) -> OnrecordError:
+    return kind(message, path=path, line=line)

@@ -1,7 +1,9 @@
 """From an article to a Document: the one path every front end (CLI, API, spaCy users) takes.
 
 The spaCy pipeline with the ``onrecord`` component does the work; this module only loads it
-once per model name and turns the component's output into a ``Document``.
+once per model name, hands each article's publication date to the component (on the Doc,
+as ``doc._.published``, before the pipeline runs) and turns the component's output into a
+``Document``.
 """
 
 from __future__ import annotations
@@ -9,10 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from onrecord.read import mask_debris
 from onrecord.settings import DEFAULT_MODEL
-from onrecord.types import Article, Attribution, Document, Entity, Span
+from onrecord.types import Article, Attribution, DateMention, Document, Entity, Place, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 class Extractor:
@@ -30,18 +36,33 @@ class Extractor:
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Document]:
         """Extract from many articles, batching them through ``nlp.pipe``."""
-        pairs = ((mask_debris(a.text), a) for a in articles)
+        pairs = ((self._make_doc(a), a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             attributions, entities = doc._.attributions, doc._.entities
+            dates, places, figures = doc._.dates, doc._.places, doc._.figures
             if doc.text != article.text:
-                attributions = [_recut_attribution(a, article.text) for a in attributions]
-                entities = [_recut_entity(e, article.text) for e in entities]
+                text = article.text
+                attributions = [_recut_attribution(a, text) for a in attributions]
+                entities = [_recut_entity(e, text) for e in entities]
+                dates = [_recut_date(d, text) for d in dates]
+                places = [_recut_place(p, text) for p in places]
+                figures = [replace(f, span=_recut(f.span, text)) for f in figures]
             yield Document(
                 article=article,
                 attributions=tuple(attributions),
                 entities=tuple(entities),
+                dates=tuple(dates),
+                places=tuple(places),
+                figures=tuple(figures),
                 model=self.model,
             )
+
+    def _make_doc(self, article: Article) -> Doc:
+        """The tokenised article (debris masked) carrying its publication date, which the
+        onrecord component resolves relative dates against."""
+        doc = self.nlp.make_doc(mask_debris(article.text))
+        doc._.published = article.published
+        return doc
 
 
 def _recut(span: Span | None, text: str) -> Span | None:
@@ -56,11 +77,26 @@ def _recut_attribution(attribution: Attribution, text: str) -> Attribution:
         content=_recut(attribution.content, text),
         cue=_recut(attribution.cue, text),
         source=_recut(attribution.source, text),
+        said_on=_recut_date(attribution.said_on, text),
+        said_in=_recut_place(attribution.said_in, text),
     )
 
 
 def _recut_entity(entity: Entity, text: str) -> Entity:
     return replace(entity, mentions=tuple(_recut(m, text) for m in entity.mentions))
+
+
+def _recut_date(mention: DateMention | None, text: str) -> DateMention | None:
+    return replace(mention, span=_recut(mention.span, text)) if mention is not None else None
+
+
+def _recut_place(place: Place | None, text: str) -> Place | None:
+    """A recut place keeps its gazetteer name; an unknown place is named by its own text."""
+    if place is None:
+        return None
+    span = _recut(place.span, text)
+    name = place.name if place.kind is not None else span.text
+    return replace(place, span=span, name=name)
 
 
 @lru_cache(maxsize=4)

@@ -11,3 +11,6 @@ UNUSED_COMPONENTS = ("lemmatizer", "attribute_ruler")
 
 # spaCy components whose annotations onrecord needs.
 NEEDED_COMPONENTS = ("parser", "ner")
+
+# The corpus database used when no --db is given.
+DEFAULT_DB = "onrecord.duckdb"

@@ -12,10 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA = "onrecord/1"
+SCHEMA = "onrecord/2"
 
 Kind = Literal["direct", "mixed", "indirect", "according_to"]
 SpeakerType = Literal["person", "organization", "group", "document", "unknown"]
+Granularity = Literal["day", "week", "month", "year", "decade"]
+PlaceKind = Literal["country", "region", "city"]
+Modifier = Literal[">", ">=", "<", "<=", "~"]
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,77 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class DateMention:
+    """A date expression and the calendar date it stands for, as far as the text fixes it.
+
+    ``value`` is ISO 8601 at the expression's ``granularity`` ("2022-04-23", "2022-W16",
+    "2022-04", "1998", "199X" for a decade), or None when the expression is a duration, is
+    vague ("in recent weeks") or needs a publication date the article does not have.
+    """
+
+    span: Span
+    value: str | None
+    granularity: Granularity | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "span": self.span.to_dict(),
+            "value": self.value,
+            "granularity": self.granularity,
+        }
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place mention and the gazetteer entry it names ("Kiev" and "Kyiv" share ``name``).
+
+    ``kind``, ``name`` (then the mention's own text) and ``country_code`` (ISO 3166-1
+    alpha-2) are None when no gazetteer knows the place; ``geonames_id`` is None for places
+    the gazetteers list without one.
+    """
+
+    span: Span
+    name: str
+    kind: PlaceKind | None = None
+    country_code: str | None = None
+    geonames_id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "span": self.span.to_dict(),
+            "name": self.name,
+            "kind": self.kind,
+            "country_code": self.country_code,
+            "geonames_id": self.geonames_id,
+        }
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An amount: "$1.9 billion" is 1.9e9 USD, "over 60%" is > 60 percent.
+
+    ``unit`` is an ISO 4217 currency code, "percent", "people" for counted people, or the
+    counted noun as written; ``attribution`` is the id of the attribution whose content holds
+    the figure, None when the figure is the article's own claim.
+    """
+
+    span: Span
+    value: float
+    unit: str | None = None
+    modifier: Modifier | None = None
+    attribution: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "span": self.span.to_dict(),
+            "value": self.value,
+            "unit": self.unit,
+            "modifier": self.modifier,
+            "attribution": self.attribution,
+        }
+
+
+@dataclass(frozen=True)
 class Attribution:
     """One attributed statement: what was said (content), how (cue) and by whom (source)."""
 
@@ -101,6 +175,8 @@ class Attribution:
     source: Span | None = None
     speaker: Speaker | None = None
     confidence: float = 1.0
+    said_on: DateMention | None = None
+    said_in: Place | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -111,6 +187,8 @@ class Attribution:
             "source": self.source.to_dict() if self.source else None,
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "confidence": round(self.confidence, 4),
+            "said_on": self.said_on.to_dict() if self.said_on else None,
+            "said_in": self.said_in.to_dict() if self.said_in else None,
         }
 
 
@@ -146,6 +224,9 @@ class Document:
     article: Article
     attributions: tuple[Attribution, ...] = ()
     entities: tuple[Entity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    places: tuple[Place, ...] = ()
+    figures: tuple[Figure, ...] = ()
     model: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -160,4 +241,7 @@ class Document:
             "document": document,
             "attributions": [a.to_dict() for a in self.attributions],
             "entities": [e.to_dict() for e in self.entities],
+            "dates": [d.to_dict() for d in self.dates],
+            "places": [p.to_dict() for p in self.places],
+            "figures": [f.to_dict() for f in self.figures],
         }
