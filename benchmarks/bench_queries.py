@@ -69,7 +69,10 @@ def generate(db: Path, articles: int) -> None:
                       '[[' || 100 * k || ', ' || (100 * k + length(content)) || ']]',
                       'said', 100 * k - 10, 100 * k - 6, '[[0, 4]]',
                       'someone', 100 * k - 20, 100 * k - 12, '[[0, 7]]',
-                      'e' || speaker, speaker, 0.9
+                      'e' || speaker, speaker, 0.9,
+                      CASE WHEN h % 3 = 0 THEN (DATE '2015-01-01' + (a % 3650)::INT)::VARCHAR END,
+                      NULL, CASE WHEN h % 5 = 0 THEN 'Springfield' END,
+                      CASE WHEN h % 5 = 0 THEN 'US' END
                FROM (
                    SELECT a, k, h,
                           1 + floor({SPEAKERS} * pow(((h % 1000003)::BIGINT) / 1000003.0, 3))::INT
@@ -98,6 +101,9 @@ QUERIES = {
         con, QuoteFilter(kind="direct", since="2019-01-01", until="2019-06-30")
     ),
     "quotes --outlet O": lambda con: quotes(con, QuoteFilter(outlet="herald")),
+    "quotes --said-on --place": lambda con: quotes(
+        con, QuoteFilter(said_on="2019-03", place="springfield")
+    ),
     "quotes, count for pagination": lambda con: count_quotes(con, QuoteFilter(contains="war")),
     "speakers --top 20": lambda con: speakers(con, top=20),
     "speaker page": lambda con: speaker(con, 12),

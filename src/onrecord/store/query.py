@@ -56,15 +56,15 @@ class QuoteFilter:
         if self.speaker:
             clauses.append(
                 "t.speaker_id IN (SELECT speaker_id FROM speaker_names"
-                " WHERE name ILIKE ? ESCAPE '\\'"
-                " UNION SELECT id FROM speakers WHERE name ILIKE ? ESCAPE '\\')"
+                f" WHERE name {_ilike(self.speaker)}"
+                f" UNION SELECT id FROM speakers WHERE name {_ilike(self.speaker)})"
             )
             params += [_like(self.speaker)] * 2
         if self.speaker_id is not None:
             clauses.append("t.speaker_id = ?")
             params.append(self.speaker_id)
         if self.contains:
-            clauses.append("t.content ILIKE ? ESCAPE '\\'")
+            clauses.append(f"t.content {_ilike(self.contains)}")
             params.append(_like(self.contains))
         if self.kind:
             if self.kind not in KINDS:
@@ -78,7 +78,7 @@ class QuoteFilter:
             clauses.append("a.published <= CAST(? AS DATE)")
             params.append(self.until)
         if self.outlet:
-            clauses.append("a.outlet ILIKE ? ESCAPE '\\'")
+            clauses.append(f"a.outlet {_ilike(self.outlet)}")
             params.append(_like(self.outlet))
         if self.article_id is not None:
             clauses.append("t.article_id = ?")
@@ -88,9 +88,16 @@ class QuoteFilter:
             clauses.append("(t.said_on = ? OR starts_with(t.said_on, ? || '-'))")
             params += [self.said_on, self.said_on]
         if self.place:
-            clauses.append("(t.said_in ILIKE ? ESCAPE '\\' OR t.said_in_country = upper(?))")
+            clauses.append(f"(t.said_in {_ilike(self.place)} OR t.said_in_country = upper(?))")
             params += [_like(self.place), self.place]
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _ilike(text: str) -> str:
+    """The case-blind substring test for a ``_like`` pattern: with an ESCAPE clause only when
+    the text holds a LIKE wildcard, because DuckDB's escaping matcher is about twice as slow
+    as its plain one on a large corpus."""
+    return "ILIKE ? ESCAPE '\\'" if any(c in text for c in "%_\\") else "ILIKE ?"
 
 
 def _like(text: str) -> str:
@@ -131,8 +138,8 @@ def speakers(
     filter_sql, params = "", []
     if name:
         filter_sql = (
-            " WHERE s.id IN (SELECT speaker_id FROM speaker_names WHERE name ILIKE ? ESCAPE '\\')"
-            " OR s.name ILIKE ? ESCAPE '\\'"
+            f" WHERE s.id IN (SELECT speaker_id FROM speaker_names WHERE name {_ilike(name)})"
+            f" OR s.name {_ilike(name)}"
         )
         params = [_like(name)] * 2
     rows = con.execute(
