@@ -90,14 +90,12 @@ def extract_documents(
 ) -> Iterator[Document]:
     """Documents for ``articles``, in order; the pipeline is loaded only if there is an article,
     so a run whose every input is bad fails fast and says why. With ``workers`` > 1 the
-    articles are spread over that many processes; an article whose extraction fails there
-    goes to ``on_error`` and the others go on."""
+    articles are spread over that many processes. An article whose extraction fails (too
+    long, say) goes to ``on_error`` and the others go on."""
     articles = iter(articles)
     head, articles = peek(articles, 1)
     if not head:
         return iter(())
-    if workers <= 1:
-        return get_extractor(model).extract_many(articles)
     return _documents_from_workers(articles, model, workers, on_error)
 
 

@@ -20,9 +20,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from onrecord.errors import OnrecordError
 from onrecord.types import Article, Document
 
-# Articles in flight per worker: enough to keep every worker busy, few enough that a huge
+# Batches in flight per worker: enough to keep every worker busy, few enough that a huge
 # input is never read into memory at once.
 QUEUE_PER_WORKER = 4
+# Articles a worker takes at a time, parsed as one spaCy batch (nlp.pipe): the parser and
+# NER run about a tenth faster on a few articles together than on one at a time; more per
+# batch would leave one worker alone with a long last batch.
+BATCH = 4
 
 Outcome = tuple[Article, "Document | OnrecordError"]
 
@@ -40,8 +44,8 @@ def _extract_here(articles: Iterable[Article], model: str | None) -> Iterator[Ou
     from onrecord.pipeline import get_extractor
 
     extractor = get_extractor(model)
-    for article in articles:
-        yield article, _extract_one(extractor, article)
+    for batch in _batches(articles, BATCH):
+        yield from zip(batch, _extract_batch(extractor, batch), strict=True)
 
 
 def _extract_in_workers(
@@ -50,23 +54,35 @@ def _extract_in_workers(
     # "spawn": a fresh interpreter per worker, never a fork of a parent that holds threads
     # and open database files.
     context = multiprocessing.get_context("spawn")
-    in_flight: deque[tuple[Article, Future]] = deque()
+    in_flight: deque[tuple[list[Article], Future]] = deque()
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_load_worker, initargs=(model,)
     ) as pool:
-        for article in articles:
-            in_flight.append((article, pool.submit(_extract_in_worker, article)))
+        for batch in _batches(articles, BATCH):
+            in_flight.append((batch, pool.submit(_extract_batch_in_worker, batch)))
             if len(in_flight) >= workers * QUEUE_PER_WORKER:
-                yield _finished(*in_flight.popleft())
+                yield from _finished(*in_flight.popleft())
         while in_flight:
-            yield _finished(*in_flight.popleft())
+            yield from _finished(*in_flight.popleft())
 
 
-def _finished(article: Article, future: Future) -> Outcome:
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _finished(batch: list[Article], future: Future) -> Iterator[Outcome]:
     try:
-        return article, future.result()
-    except Exception as error:  # the worker process died on this article
-        return article, _failure(article, error)
+        results = future.result()
+    except Exception as error:  # the worker process died on this batch
+        results = [_failure(article, error) for article in batch]
+    yield from zip(batch, results, strict=True)
 
 
 _worker_extractor = None
@@ -91,8 +107,17 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="onrecord-parent-watch", daemon=True).start()
 
 
-def _extract_in_worker(article: Article) -> Document | OnrecordError:
-    return _extract_one(_worker_extractor, article)
+def _extract_batch_in_worker(batch: list[Article]) -> list[Document | OnrecordError]:
+    return _extract_batch(_worker_extractor, batch)
+
+
+def _extract_batch(extractor, batch: list[Article]) -> list[Document | OnrecordError]:
+    """The batch's documents in one spaCy batch; if anything fails, each article alone, so
+    one bad article costs only its own document."""
+    try:
+        return list(extractor.extract_many(batch))
+    except Exception:
+        return [_extract_one(extractor, article) for article in batch]
 
 
 def _extract_one(extractor, article: Article) -> Document | OnrecordError:

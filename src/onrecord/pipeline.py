@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from onrecord.errors import ReadError
 from onrecord.read import mask_debris
 from onrecord.settings import DEFAULT_MODEL
 from onrecord.types import Article, Attribution, DateMention, Document, Entity, Place, Span
@@ -60,9 +61,23 @@ class Extractor:
     def _make_doc(self, article: Article) -> Doc:
         """The tokenised article (debris masked) carrying its publication date, which the
         onrecord component resolves relative dates against."""
+        self._refuse_too_long(article)
         doc = self.nlp.make_doc(mask_debris(article.text))
         doc._.published = article.published
         return doc
+
+    def _refuse_too_long(self, article: Article) -> None:
+        """Refuse, at once and in one line, a text longer than the parser takes in one piece
+        (spaCy's ``nlp.max_length``, a million characters by default): such an "article" is
+        nearly always a whole dump or a mis-read file, and cutting it up would invent
+        article boundaries and lose the speakers that span them."""
+        length, limit = len(article.text), self.nlp.max_length
+        if length > limit:
+            raise ReadError(
+                f"article too long: {length:,} characters, over the {limit:,} that onrecord"
+                " extracts from in one piece; split it into articles",
+                path=article.path or article.id,
+            )
 
 
 def _recut(span: Span | None, text: str) -> Span | None:

@@ -12,6 +12,7 @@ no list of reporting verbs is written by hand.
 
 from __future__ import annotations
 
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LOWER, ORTH, SENT_START, SHAPE, TAG
 from spacy.tokens import Doc
 
 from onrecord.attribute.lexicon import CueLexicon
@@ -22,24 +23,32 @@ WINDOW = 2
 
 
 class _Columns:
-    """The token attributes the features read, pulled out of the Doc once: reading them
-    through Token objects costs far more than the features themselves."""
+    """The token attributes the features read, pulled out of the Doc once, as arrays:
+    reading them through Token objects costs far more than the features themselves."""
 
     def __init__(self, doc: Doc):
-        self.words = [t.lower_ for t in doc]
-        self.tags = [t.tag_ for t in doc]
-        self.deps = [t.dep_ for t in doc]
-        self.heads = [t.head.i for t in doc]
-        self.ents = [t.ent_type_ or "-" for t in doc]
-        self.shapes = [t.shape_[:4] for t in doc]
-        self.breaks = ["\n" in t.text or "\n" in t.whitespace_ for t in doc]
-        self.edges = [(t.left_edge.i, t.right_edge.i) for t in doc]
-        self.children: list[list[int]] = [[] for _ in doc]
+        self.doc = doc
+        columns = doc.to_array([LOWER, TAG, DEP, ENT_TYPE, SHAPE, ORTH]).T.tolist()
+        lowers, tags, deps, ent_types, shapes, orths = (_strings(doc, c) for c in columns)
+        self.words, self.tags, self.deps = lowers, tags, deps
+        self.ents = [e or "-" for e in ent_types]
+        self.shapes = [s[:4] for s in shapes]
+        # A token's trailing whitespace is one space or none: line breaks are tokens.
+        self.breaks = ["\n" in orth for orth in orths]
+        relative = doc.to_array([HEAD]).astype("int64").tolist()
+        self.heads = [i + offset for i, offset in enumerate(relative)]
+        self.children: list[list[int]] = [[] for _ in self.heads]
         for i, head in enumerate(self.heads):
             if head != i:
                 self.children[head].append(i)
         self.depths = self._depths()
         self.cue_ancestors: list[tuple[int, int] | None] | None = None
+
+    def edges(self, i: int) -> tuple[int, int]:
+        """The first and last token of the phrase headed by token ``i`` (asked for few
+        tokens: the children of likely cue words)."""
+        token = self.doc[i]
+        return token.left_edge.i, token.right_edge.i
 
     def _depths(self) -> list[int]:
         depths = [-1] * len(self.heads)
@@ -88,11 +97,30 @@ def article_features(
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
+    """Each token's sentence start, as ``doc.sents`` cuts them (a new sentence at every
+    token marked as a start), read from one array rather than from Span objects."""
+    if "sents" in doc.user_hooks or len(doc) == 0:
+        return _sentence_starts_from_spans(doc)
+    starts, start = [], 0
+    for i, flag in enumerate(doc.to_array(SENT_START).tolist()):
+        if flag == 1 and i > 0:
+            start = i
+        starts.append(start)
+    return starts
+
+
+def _sentence_starts_from_spans(doc: Doc) -> list[int]:
     starts = [0] * len(doc)
     for sent in doc.sents:
         for i in range(sent.start, sent.end):
             starts[i] = sent.start
     return starts
+
+
+def _strings(doc: Doc, ids: list[int]) -> list[str]:
+    """String ids to strings, each distinct id looked up once."""
+    lookup = {i: doc.vocab.strings[i] for i in set(ids)}
+    return [lookup[i] for i in ids]
 
 
 def _nearest_cue_words(cue_bin: list[int | None], sent_start: list[int]) -> list[str]:
@@ -128,7 +156,7 @@ def _clause_edges(cols: _Columns, cue_bin: list[int | None]) -> dict[int, list[s
                 continue
             side = "L" if child < head else "R"
             label = f"{cols.deps[child]}{side}{b}"
-            first, last = cols.edges[child]
+            first, last = cols.edges(child)
             edges.setdefault(first, []).append(f"first_of={label}")
             edges.setdefault(last, []).append(f"last_of={label}")
     return edges

@@ -434,4 +434,8 @@ def kind_of(doc: Doc, group: Group, quotations: list[Quotation]) -> str:
 
 
 def _inside_any(offset: int, quotations: list[Quotation]) -> bool:
-    return any(q.inner_start <= offset < q.inner_end for q in quotations)
+    """Quotations come in text order and never overlap (``find_quotations``), so only the
+    last one opening at or before ``offset`` can hold it: a binary search, not a scan, or an
+    article of thousands of quotation marks takes time quadratic in its length."""
+    at = bisect_right(quotations, offset, key=lambda q: q.inner_start) - 1
+    return at >= 0 and offset < quotations[at].inner_end

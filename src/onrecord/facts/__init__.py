@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from onrecord.facts.dates import find_dates
+from onrecord.facts.dates import warm_up as warm_up_dates
 from onrecord.facts.figures import find_figures
 from onrecord.facts.places import find_places, gazetteer
 from onrecord.facts.when_where import add_when_where
@@ -47,9 +48,10 @@ def find_facts(doc: Doc, attributions: list[Attribution], published: str | None)
 
 
 def prepare() -> None:
-    """Build the gazetteer index now (about two seconds, once per process) rather than
-    during the first article."""
+    """Build the gazetteer index and ready dateparser now (about three seconds, once per
+    process) rather than during the first article."""
     gazetteer()
+    warm_up_dates()
 
 
 def _is_iso_date(value: str | None) -> bool:

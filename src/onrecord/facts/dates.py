@@ -213,6 +213,12 @@ def _parse(text: str, base: datetime, prefer: str) -> tuple[str | None, Granular
     return _format(moment, period)
 
 
+def warm_up() -> None:
+    """Parse one weekday now: dateparser's first call loads its English data and compiles
+    its patterns (most of a second), which would otherwise land on the first article."""
+    _parse_date("Saturday", datetime(2000, 1, 1), "past")
+
+
 def _parse_date(text: str, base: datetime, prefer: str) -> tuple[datetime | None, str]:
     from dateparser.date import DateDataParser
 

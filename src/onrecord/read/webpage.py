@@ -13,10 +13,16 @@ from onrecord.types import Article
 if TYPE_CHECKING:
     from configparser import ConfigParser
 
+    from lxml.html import HtmlElement
+
 # trafilatura rejects pages over 20 MB by default; a saved page with inline images can be
 # bigger and still hold an ordinary article.
 _MAX_HTML_BYTES = 200_000_000
 _SPACES = re.compile(r"\s+")
+# Elements whose content a browser never shows: trafilatura's fallback for short pages
+# would read an iframe's fallback words as the article's. (Scripts stay: their JSON-LD
+# holds metadata, and trafilatura leaves them out of the text.)
+_NEVER_SHOWN = ("iframe", "frame", "noscript", "template")
 
 
 def article_from_html(html: str, path: str | None = None) -> Article:
@@ -28,7 +34,7 @@ def article_from_html(html: str, path: str | None = None) -> Article:
     """
     if not html or html.isspace():
         raise ReadError("empty HTML: no text to read", path=path)
-    extracted = _extract(html)
+    extracted = _extract(html, path)
     text = (extracted.get("text") or "") if extracted else ""
     title = _clean(extracted.get("title")) if extracted else None
     text = _drop_leading_title(text, title)
@@ -45,11 +51,11 @@ def article_from_html(html: str, path: str | None = None) -> Article:
     )
 
 
-def _extract(html: str) -> dict[str, Any] | None:
+def _extract(html: str, path: str | None) -> dict[str, Any] | None:
     """Run trafilatura, retrying for recall when the precise pass finds nothing."""
     import trafilatura
 
-    page = _as_full_page(html)
+    page = _parsed(_as_full_page(html), path)
     options = {
         "with_metadata": True,
         "include_comments": False,
@@ -62,6 +68,32 @@ def _extract(html: str) -> dict[str, Any] | None:
     if result is None or not (result.text or "").strip():
         result = trafilatura.bare_extraction(page, favor_recall=True, **options)
     return result.as_dict() if result is not None else None
+
+
+def _parsed(page: str, path: str | None) -> HtmlElement | str:
+    """The page's tree, parsed as trafilatura parses it but past libxml2's default depth.
+
+    By default libxml2 stops 256 elements deep and silently drops the rest of the page, so
+    a page of deeply nested (or unclosed) tags lost its article without a word. With
+    ``huge_tree`` the limit is libxml2's hard one; a page deeper still is refused rather
+    than read in part. Markup lxml cannot parse here goes to trafilatura as a string.
+    Elements a browser never shows are dropped (``_NEVER_SHOWN``)."""
+    from lxml import etree
+    from lxml.html import HTMLParser, document_fromstring
+
+    parser = HTMLParser(
+        collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True,
+        huge_tree=True,
+    )  # fmt: skip
+    try:
+        tree = document_fromstring(page, parser=parser)
+    except (ValueError, etree.ParserError):
+        return page
+    if any("excessive depth" in error.message.lower() for error in parser.error_log):
+        raise ReadError("HTML nested too deeply to read the whole page", path=path)
+    for hidden in list(tree.iter(*_NEVER_SHOWN)):
+        hidden.drop_tree()  # keeps the text after the element
+    return tree
 
 
 def _as_full_page(html: str) -> str:
