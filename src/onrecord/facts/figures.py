@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from onrecord.resolve.lexicon import COLLECTIVE_NOUNS, OFFICES, PERSON_NOUNS, singular
+from onrecord.lexicon import COLLECTIVE_NOUNS, OFFICES, PERSON_NOUNS, singular
 from onrecord.types import Attribution, Figure, Modifier, Span
 
 FIGURE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})

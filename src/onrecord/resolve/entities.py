@@ -29,7 +29,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from onrecord.resolve.lexicon import (
+from onrecord.lexicon import (
     ARTICLES,
     FIRST_PERSON_PLURAL,
     FIRST_PERSON_SINGULAR,

@@ -18,7 +18,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from onrecord.resolve.lexicon import (
+from onrecord.lexicon import (
     ARTICLES,
     COLLECTIVE_NOUNS,
     DEFINITE_DETERMINERS,

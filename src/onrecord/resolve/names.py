@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from onrecord.resolve.lexicon import (
+from onrecord.lexicon import (
     ABBREVIATED_TITLES,
     HONORIFICS,
     NAME_SUFFIXES,

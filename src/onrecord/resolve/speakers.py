@@ -16,8 +16,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from onrecord.lexicon import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR
 from onrecord.resolve.entities import EntityStore, Tracked
-from onrecord.resolve.lexicon import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR
 from onrecord.resolve.mentions import Mention, collect_mentions
 from onrecord.resolve.parsed import Parsed
 from onrecord.resolve.pos import fill_pos_from_tags

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from onrecord.resolve.lexicon import (
+from onrecord.lexicon import (
     AGENT_SUFFIXES,
     GENDERED_NOUNS,
     HONORIFICS,

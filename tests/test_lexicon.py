@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from onrecord.lexicon import singular
 from onrecord.resolve.entities import names_agree, normalise_title, org_key
-from onrecord.resolve.lexicon import singular
 
 
 @pytest.mark.parametrize(
