@@ -182,7 +182,7 @@ def _add_api_routes(app: FastAPI, corpus: Corpus) -> None:
         name containing ``name``."""
         with corpus.reader() as con:
             items = query.speakers(con, top=limit, name=name, offset=offset)
-            total = count_speakers(con, name)
+            total = query.count_speakers(con, name)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get(
@@ -196,7 +196,6 @@ def _add_api_routes(app: FastAPI, corpus: Corpus) -> None:
         places their statements were made in."""
         with corpus.reader() as con:
             detail = _missing_is_404(query.speaker, con, speaker_id)
-            detail["places"] = speaker_places(con, speaker_id)
         return detail
 
     @app.get(
@@ -246,39 +245,6 @@ def _extract(article: Article) -> dict[str, Any]:
         return get_extractor().extract(article).to_dict()
 
 
-def count_speakers(con: duckdb.DuckDBPyConnection, name: str | None) -> int:
-    """How many speakers ``query.speakers`` pages through: those with an attribution in a
-    current article, optionally with a name containing ``name``."""
-    sql = (
-        "SELECT count(DISTINCT t.speaker_id) FROM attributions t"
-        " JOIN articles a ON a.id = t.article_id AND a.is_current"
-        " JOIN speakers s ON s.id = t.speaker_id"
-    )
-    params: list[Any] = []
-    if name:
-        pattern = _substring_pattern(name)
-        sql += (
-            " WHERE t.speaker_id IN (SELECT speaker_id FROM speaker_names"
-            " WHERE name ILIKE ? ESCAPE '\\') OR s.name ILIKE ? ESCAPE '\\'"
-        )
-        params = [pattern, pattern]
-    return con.execute(sql, params).fetchone()[0]
-
-
-def speaker_places(con: duckdb.DuckDBPyConnection, speaker_id: int) -> list[dict[str, Any]]:
-    """Where a speaker's statements were made (when the article says), most frequent first."""
-    rows = con.execute(
-        """SELECT t.said_in AS name, min(t.said_in_country) AS country_code,
-                  count(*) AS attributions, count(DISTINCT t.article_id) AS articles
-           FROM attributions t JOIN articles a ON a.id = t.article_id AND a.is_current
-           WHERE t.speaker_id = ? AND t.said_in IS NOT NULL
-           GROUP BY t.said_in ORDER BY attributions DESC, name""",
-        [speaker_id],
-    )
-    columns = [d[0] for d in rows.description]
-    return [dict(zip(columns, row, strict=True)) for row in rows.fetchall()]
-
-
 def _calendar_date(said_on: str | None) -> str | None:
     """``said_on`` unchanged when its month and day exist; the pattern on the parameter
     has already checked its shape, but "2022-13" or "2022-02-30" match that too."""
@@ -290,11 +256,6 @@ def _calendar_date(said_on: str | None) -> str | None:
     except ValueError:
         raise ApiError(400, "invalid_request", f"said_on: no such date {said_on!r}") from None
     return said_on
-
-
-def _substring_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _missing_is_404(find: Any, con: duckdb.DuckDBPyConnection, key: int) -> dict[str, Any]:

@@ -181,8 +181,26 @@ def speakers(
     return _dicts(rows)
 
 
+def count_speakers(con: duckdb.DuckDBPyConnection, name: str | None = None) -> int:
+    """How many speakers ``speakers`` pages through: those with an attribution in a current
+    article, optionally with a name like ``name``."""
+    sql = (
+        "SELECT count(DISTINCT t.speaker_id) FROM attributions t"
+        " JOIN articles a ON a.id = t.article_id AND a.is_current"
+        " JOIN speakers s ON s.id = t.speaker_id"
+    )
+    params: list[Any] = []
+    if name:
+        sql += (
+            f" WHERE t.speaker_id IN (SELECT speaker_id FROM speaker_names"
+            f" WHERE name {_ilike(name)}) OR s.name {_ilike(name)}"
+        )
+        params = [_like(name)] * 2
+    return con.execute(sql, params).fetchone()[0]
+
+
 def speaker(con: duckdb.DuckDBPyConnection, speaker_id: int) -> dict[str, Any]:
-    """One speaker: names, titles over time, outlets, and who is quoted in the same articles."""
+    """One speaker: names, titles over time, outlets, places, and who is quoted beside them."""
     row = con.execute("SELECT id, name, type FROM speakers WHERE id = ?", [speaker_id]).fetchone()
     if row is None:
         raise StoreError(f"no speaker with id {speaker_id}")
@@ -222,6 +240,16 @@ def speaker(con: duckdb.DuckDBPyConnection, speaker_id: int) -> dict[str, Any]:
                WHERE other.speaker_id <> ?
                GROUP BY s.id, s.name ORDER BY articles DESC, s.id LIMIT 20""",
             [speaker_id, speaker_id],
+        )
+    )
+    result["places"] = _dicts(
+        con.execute(
+            """SELECT t.said_in AS name, min(t.said_in_country) AS country_code,
+                      count(*) AS attributions, count(DISTINCT t.article_id) AS articles
+               FROM attributions t JOIN articles a ON a.id = t.article_id AND a.is_current
+               WHERE t.speaker_id = ? AND t.said_in IS NOT NULL
+               GROUP BY t.said_in ORDER BY attributions DESC, name""",
+            [speaker_id],
         )
     )
     result["attributions"] = count_quotes(con, QuoteFilter(speaker_id=speaker_id))
