@@ -1,9 +1,9 @@
 """English news vocabulary: what kind of thing a head noun names (a person, an office, a
 group, a document), shared by the resolver (who is speaking) and the facts stage (what a
-figure counts). Kept apart from the logic so it can be extended without reading the code. Every list holds
-lower-cased singular forms; ``singular()`` maps the plural a text uses back to them (the
-pipeline runs without a lemmatizer). The vocabulary is general news English, not fitted to
-any article.
+figure counts). Kept apart from the logic so it can be extended without reading the code.
+Every list holds lower-cased singular forms; ``singular()`` maps the plural a text uses
+back to them (the pipeline runs without a lemmatizer). The vocabulary is general news
+English, not fitted to any article.
 """
 
 from __future__ import annotations
