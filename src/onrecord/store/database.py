@@ -226,8 +226,9 @@ class _SpeakerLinker:
         speaker_of: dict[str, int] = {}
         for entity in document.entities:
             record = NameRecord(entity.name, entity.type, entity.title)
-            linkable = _is_linkable(entity.name)
-            speaker_id = self.index.match(record) if linkable else None
+            # The index never matches a name that stands for nobody outside its article
+            # (an unresolved "I", "officials"), so those always become speakers of their own.
+            speaker_id = self.index.match(record)
             if speaker_id is None:
                 speaker_id = self.next_id
                 self.next_id += 1
@@ -236,7 +237,7 @@ class _SpeakerLinker:
                 )
                 self.names[speaker_id] = Counter()
             names = self.names[speaker_id]
-            if entity.name not in names and linkable:
+            if entity.name not in names:
                 self.index.add(speaker_id, record)
                 con.execute(
                     "INSERT OR IGNORE INTO speaker_names VALUES (?, ?, ?)",
@@ -249,17 +250,6 @@ class _SpeakerLinker:
                 con.execute("UPDATE speakers SET name = ? WHERE id = ?", [after, speaker_id])
             speaker_of[entity.id] = speaker_id
         return speaker_of
-
-
-UNLINKABLE = frozenset(
-    "i me my we us our you your he him his she her they them their it its one".split()
-)
-
-
-def _is_linkable(name: str) -> bool:
-    """Whether a name can stand for the same speaker in another article: a pronoun the
-    article left unresolved ("I" in an op-ed) names nobody outside it."""
-    return name.strip().lower() not in UNLINKABLE and any(c.isalpha() for c in name)
 
 
 def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
