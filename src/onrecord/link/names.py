@@ -61,25 +61,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from onrecord.lexicon import HONORIFICS
+
 PERSON, ORGANIZATION, UNKNOWN = "person", "organization", "unknown"
 
 # Courtesy titles; the gender they tell keeps "Mr. Clinton" apart from "Mrs. Clinton".
-COURTESY_GENDER = {
-    "mr": "m",
-    "mrs": "f",
-    "ms": "f",
-    "miss": "f",
-    "mx": None,
-    "dr": None,
-    "sir": "m",
-    "dame": "f",
-    "lord": "m",
-    "lady": "f",
-    "rev": None,
-    "fr": "m",
-    "prof": None,
-    "hon": None,
-}
+COURTESY_GENDER = {**HONORIFICS, "prof": None, "hon": None}
 # Titles cut from the front of any name by ``normalise_name`` ("Sen. Ted Cruz", "President
 # Obama"): only titles that do not start organisation names ("Justice Department", "Speaker's
 # office" keep theirs).
