@@ -105,6 +105,17 @@ def checked_date(value: str | None) -> str | None:
         raise typer.BadParameter(str(error)) from None
 
 
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="YYYY-MM-DD",
+        callback=checked_date,
+        help="Publication date for articles whose input gives none.",
+    ),
+]
+WorkersOption = Annotated[
+    int, typer.Option(min=1, metavar="N", help="Extraction processes (one per core is best).")
+]
 SinceOption = Annotated[
     str | None,
     typer.Option(metavar="YYYY-MM-DD", callback=checked_date, help="Published on or after."),
@@ -148,19 +159,9 @@ def extract(
             "instead of printing to stdout.",
         ),
     ] = None,
-    published: Annotated[
-        str | None,
-        typer.Option(
-            metavar="YYYY-MM-DD",
-            callback=checked_date,
-            help="Publication date for articles whose input gives none.",
-        ),
-    ] = None,
+    published: PublishedOption = None,
     model: ModelOption = None,
-    workers: Annotated[
-        int,
-        typer.Option(min=1, metavar="N", help="Extraction processes (one per core is best)."),
-    ] = 1,
+    workers: WorkersOption = 1,
     pretty: Annotated[
         bool,
         typer.Option(
@@ -348,17 +349,8 @@ def ingest(
         ),
     ] = None,
     db: DbOption = Path(DEFAULT_DB),
-    workers: Annotated[
-        int, typer.Option(min=1, metavar="N", help="Extraction processes (one per core).")
-    ] = 1,
-    published: Annotated[
-        str | None,
-        typer.Option(
-            metavar="YYYY-MM-DD",
-            callback=checked_date,
-            help="Publication date for articles whose input gives none.",
-        ),
-    ] = None,
+    workers: WorkersOption = 1,
+    published: PublishedOption = None,
     model: ModelOption = None,
 ) -> None:
     """Extract articles into the corpus database.
