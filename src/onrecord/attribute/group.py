@@ -11,9 +11,10 @@ with a discontinuous content ("“A,” he said. “B.”").
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from onrecord.attribute.quotes import Quotation
 
@@ -237,6 +238,18 @@ def _split_around(contents: list[RoleSpan], content: RoleSpan, cue: RoleSpan) ->
     return False
 
 
+def _heads_above(token: Token) -> Iterator[Token]:
+    """The token's heads, nearest first, at most HEAD_HOPS of them, ending at the root.
+    (spaCy makes a new Token object on each access, so the root is found by index, not by
+    identity.)"""
+    for _ in range(HEAD_HOPS):
+        head = token.head
+        if head.i == token.i:
+            return
+        yield head
+        token = head
+
+
 def _syntactic_cue(
     doc: Doc, content: RoleSpan, token_cue: dict, sentences: _Sentences
 ) -> RoleSpan | None:
@@ -244,11 +257,7 @@ def _syntactic_cue(
     paragraph."""
     votes: dict[int, tuple[int, RoleSpan]] = {}
     for i in range(content.start, content.end):
-        token = doc[i]
-        for _ in range(HEAD_HOPS):
-            if token.head is token:
-                break
-            token = token.head
+        for token in _heads_above(doc[i]):
             cue = token_cue.get(token.i)
             if cue is not None and sentences.same_paragraph(i, cue.start):
                 count = votes.get(id(cue), (0, cue))[0]
@@ -267,11 +276,7 @@ def _governing_verb(doc: Doc, content: RoleSpan, sentences: _Sentences) -> RoleS
     lo, hi = sentences.bounds(content.start)[0], sentences.bounds(content.end - 1)[1]
     votes: dict[int, int] = {}
     for i in range(content.start, content.end):
-        token = doc[i]
-        for _ in range(HEAD_HOPS):
-            if token.head is token:
-                break
-            token = token.head
+        for token in _heads_above(doc[i]):
             if not content.start <= token.i < content.end:
                 if lo <= token.i < hi and token.tag_.startswith("VB"):
                     votes[token.i] = votes.get(token.i, 0) + 1
