@@ -9,7 +9,7 @@ import textwrap
 
 import duckdb
 import pytest
-from conftest import make_document
+from corpus_helpers import make_document
 
 from onrecord.errors import StoreError
 from onrecord.store import Store, text_hash

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import polnear_jsonl, train_names
+from corpus_helpers import polnear_jsonl, train_names
 from helpers import POLNEAR
 
 from onrecord.errors import ReadError
