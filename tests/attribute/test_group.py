@@ -236,3 +236,64 @@ def test_a_cue_after_a_preposition_takes_the_subject_of_the_main_verb(parse):
     tags = tags_for(doc, {"saying": "CUE", "that the bill would pass": "CON"})
     (group,) = group_spans(doc, role_spans(doc, tags))
     assert texts(doc, group)[2] == "The senator"
+
+
+def test_subject_of_a_clause_before_the_cue_is_not_its_source(parse):
+    doc = parse(
+        "When Sanders accused Clinton of being too close to the banks, she said "
+        "she had stood up to them."
+    )
+    tags = tags_for(
+        doc,
+        {"Sanders": "SRC", "she said": "CUE", "she had stood up to them": "CON"},
+    )
+    tags[[t.text for t in doc].index("she")] = "B-SRC"
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert texts(doc, group) == (["she had stood up to them"], "said", "she")
+
+
+def test_content_running_into_a_quoted_sentence_is_cut_before_the_quotation(parse):
+    doc = parse(
+        "The senator said there had been fraud in the count. "
+        "“We feel like democracy has been stolen,” a voter said."
+    )
+    tags = tags_for(
+        doc,
+        {
+            "The senator": "SRC",
+            "said": "CUE",
+            "there had been fraud in the count. “We feel like democracy has been stolen": "CON",
+            "a voter": "SRC",
+        },
+    )
+    tags[[t.text for t in doc].index("said", 3)] = "B-CUE"
+    groups = group_spans(doc, role_spans(doc, tags))
+    assert [texts(doc, g) for g in groups] == [
+        (["there had been fraud in the count"], "said", "The senator"),
+        (["“We feel like democracy has been stolen"], "said", "a voter"),
+    ]
+
+
+def test_cueless_quotation_later_in_the_paragraph_continues_the_quotation_before(parse):
+    doc = parse(
+        "“I don't know exactly where he stands on that,” said Mary Smith, a retired "
+        "teacher who drove two hours with her sister and three neighbours to hear the "
+        "candidate speak at the old barn on the edge of the town on Saturday evening. "
+        "“Some sort of amnesty, I think, is part of his plan.”"
+    )
+    tags = tags_for(
+        doc,
+        {
+            "“I don't know exactly where he stands on that,”": "CON",
+            "said": "CUE",
+            "Mary Smith": "SRC",
+            "“Some sort of amnesty, I think, is part of his plan.”": "CON",
+        },
+    )
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    contents, cue, source = texts(doc, group)
+    assert contents == [
+        "“I don't know exactly where he stands on that,”",
+        "“Some sort of amnesty, I think, is part of his plan.”",
+    ]
+    assert (cue, source) == ("said", "Mary Smith")

@@ -24,8 +24,12 @@ SPLIT_GAP = 8
 NEAR_LIMIT = 40
 OTHER_SENTENCE_PENALTY = 10
 BARE_CUES = {":", "-", "—", "–"}
+OPENING_MARKS = {"“", "``"}
+AMBIGUOUS_MARKS = {'"', "''"}  # open or close, by their spacing
+SENTENCE_ENDS = {".", "!", "?"}
 SUBJECT_HOPS = 3
 SUBJECT_DEPS = {"nsubj"}
+SOURCE_VIA_DEPS = {"prep", "agent"}  # "according to X", "was told by X"
 CUE_CHAIN_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep"}
 RELATIVE_TAGS = {"WP", "WDT"}
 NOMINAL_TAGS = ("NN", "PRP")  # fine tags: the pipeline sets no coarse POS
@@ -157,7 +161,12 @@ def group_spans(doc: Doc, spans: list[RoleSpan]) -> list[Group]:
     """Tie contents to cues and cues to sources."""
     cues = [s for s in spans if s.role == "CUE"]
     sources = [s for s in spans if s.role == "SRC"]
-    contents = [s for s in spans if s.role == "CON"]
+    contents = [
+        piece
+        for span in spans
+        if span.role == "CON"
+        for piece in _split_at_quoted_sentence(doc, span)
+    ]
     token_cue = {i: cue for cue in cues for i in range(cue.start, cue.end)}
     cue_index, source_index = _Index(cues), _Index(sources)
     sentences = _Sentences(doc)
@@ -194,22 +203,58 @@ def group_spans(doc: Doc, spans: list[RoleSpan]) -> list[Group]:
     return _attach_continuations(doc, groups)
 
 
+def _split_at_quoted_sentence(doc: Doc, content: RoleSpan) -> list[RoleSpan]:
+    """A content that runs over a sentence end into a quotation opening the next sentence
+    ("... voter suppression. “We feel robbed,” she said.") holds two statements: the
+    tagger ran one into the other. Cut it before each such quotation."""
+    pieces, start = [], content.start
+    for k in range(content.start + 1, content.end - 1):
+        if not _opens_quotation(doc, k):
+            continue
+        end = k - 1
+        while end > start and doc[end].is_space:
+            end -= 1
+        if end > start and doc[end].text in SENTENCE_ENDS:
+            pieces.append(RoleSpan("CON", start, end, content.score))
+            start = k
+    if not pieces:
+        return [content]
+    pieces.append(RoleSpan("CON", start, content.end, content.score))
+    return pieces
+
+
+def _opens_quotation(doc: Doc, k: int) -> bool:
+    """A curly or doubled opening mark; a straight one when it leans on the word after it."""
+    token = doc[k]
+    if token.text in OPENING_MARKS:
+        return True
+    before = doc[k - 1]
+    spaced = bool(before.whitespace_) or before.is_space
+    return token.text in AMBIGUOUS_MARKS and not token.whitespace_ and spaced
+
+
 def _attach_continuations(doc: Doc, groups: list[Group]) -> list[Group]:
     """A quotation paragraph with no cue of its own continues the attribution just before
     it: news style names the speaker once and lets the quotation run on."""
     merged: list[Group] = []
     for group in groups:
         previous = merged[-1] if merged else None
-        if (
-            group.cue is None
-            and previous is not None
-            and _opens_paragraph_with_quote(doc, group.contents[0].start)
-            and _paragraphs_between(doc, previous.contents[-1].end, group.contents[0].start) <= 1
-        ):
+        if group.cue is None and previous is not None and _continues(doc, previous, group):
             previous.contents.extend(group.contents)
             continue
         merged.append(group)
     return merged
+
+
+def _continues(doc: Doc, previous: Group, group: Group) -> bool:
+    """A cue-less content continues the group before it when it opens the next paragraph
+    with a quotation, or when it lies in the same paragraph as that group and the group has
+    a cue (the second half of "“A,” said X, who ... . “B.”", whose cue is too far away)."""
+    start = group.contents[0].start
+    breaks = _paragraphs_between(doc, previous.contents[-1].end, start)
+    if _opens_paragraph_with_quote(doc, start):
+        return breaks <= 1
+    return breaks == 0 and previous.cue is not None
 
 
 def _opens_paragraph_with_quote(doc: Doc, i: int) -> bool:
@@ -325,12 +370,12 @@ def _nearest_cue(
     return best
 
 
-def _source_for(
-    doc: Doc, cue: RoleSpan, sources: _Index, used: set[int], sentences: _Sentences
+def _connected_source(
+    doc: Doc, cue: RoleSpan, sources: _Index, sentences: _Sentences
 ) -> RoleSpan | None:
-    """The source that is the cue's subject (or agent, or object of "according to"); else
-    the nearest source in the cue's paragraph, preferring its own sentence and a source no
-    other cue has taken."""
+    """The tagged source in the cue's sentence that the parse hangs below the cue, directly
+    or through a preposition. Not through a clause: in "When X accused Y, she said", X is
+    the subject of "accused", and only "she" is the speaker of "said"."""
     cue_tokens = set(range(cue.start, cue.end))
     sent_start, sent_end = sentences.bounds(cue.start)
     for source in sources.around(sent_start, sent_end):
@@ -338,10 +383,19 @@ def _source_for(
             continue
         for i in range(source.start, source.end):
             token = doc[i]
-            if token.head.i in cue_tokens or any(
-                a.i in cue_tokens for a in list(token.ancestors)[:2]
+            if token.head.i in cue_tokens or (
+                token.head.dep_ in SOURCE_VIA_DEPS and token.head.head.i in cue_tokens
             ):
                 return source
+    return None
+
+
+def _nearest_source(
+    doc: Doc, cue: RoleSpan, sources: _Index, used: set[int], sentences: _Sentences
+) -> RoleSpan | None:
+    """The nearest tagged source in the cue's paragraph, preferring its own sentence and a
+    source no other cue has taken."""
+    sent_start, sent_end = sentences.bounds(cue.start)
     best, best_distance = None, NEAR_LIMIT
     for source in sources.around(cue.start, cue.end, NEAR_LIMIT):
         if source.start >= cue.end:
@@ -365,7 +419,9 @@ def _pick_source(
 ) -> RoleSpan | None:
     """The tagged source for the cue; but a tagged source from another sentence loses to
     the cue's own subject in the parse, which the tagger may have left untagged."""
-    tagged = _source_for(doc, group.cue, sources, used, sentences)
+    tagged = _connected_source(doc, group.cue, sources, sentences) or _nearest_source(
+        doc, group.cue, sources, used, sentences
+    )
     if tagged is not None:
         start, end = sentences.bounds(group.cue.start)
         if start <= tagged.start < end:
