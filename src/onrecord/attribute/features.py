@@ -12,11 +12,12 @@ no list of reporting verbs is written by hand.
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, LOWER, ORTH, SENT_START, SHAPE, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LOWER, ORTH, SHAPE, TAG
 from spacy.tokens import Doc
 
 from onrecord.attribute.lexicon import CueLexicon
 from onrecord.attribute.quotes import Quotation
+from onrecord.attribute.sentences import sentence_starts, strings
 
 ANCESTOR_DEPTH = 4
 WINDOW = 2
@@ -29,7 +30,7 @@ class _Columns:
     def __init__(self, doc: Doc):
         self.doc = doc
         columns = doc.to_array([LOWER, TAG, DEP, ENT_TYPE, SHAPE, ORTH]).T.tolist()
-        lowers, tags, deps, ent_types, shapes, orths = (_strings(doc, c) for c in columns)
+        lowers, tags, deps, ent_types, shapes, orths = (strings(doc, c) for c in columns)
         self.words, self.tags, self.deps = lowers, tags, deps
         self.ents = [e or "-" for e in ent_types]
         self.shapes = [s[:4] for s in shapes]
@@ -76,7 +77,7 @@ def article_features(
     counts, subtracted while training so an article's gold never leaks into its features."""
     cols = _Columns(doc)
     inside = _quote_state(doc, quotations)
-    sent_start = _sentence_starts(doc)
+    sent_start = sentence_starts(doc)
     quoted_sents = {sent_start[i] for i in range(len(doc)) if inside[i] != "out"}
     cue_bin = [lexicon.rate_bin(word, leave_out) for word in cols.words]
     base = [_own_features(cols, i) for i in range(len(doc))]
@@ -94,33 +95,6 @@ def article_features(
         feats.extend(_sentence_features(cols, i, sent_start, quoted_sents))
         features.append(feats)
     return features
-
-
-def _sentence_starts(doc: Doc) -> list[int]:
-    """Each token's sentence start, as ``doc.sents`` cuts them (a new sentence at every
-    token marked as a start), read from one array rather than from Span objects."""
-    if "sents" in doc.user_hooks or len(doc) == 0:
-        return _sentence_starts_from_spans(doc)
-    starts, start = [], 0
-    for i, flag in enumerate(doc.to_array(SENT_START).tolist()):
-        if flag == 1 and i > 0:
-            start = i
-        starts.append(start)
-    return starts
-
-
-def _sentence_starts_from_spans(doc: Doc) -> list[int]:
-    starts = [0] * len(doc)
-    for sent in doc.sents:
-        for i in range(sent.start, sent.end):
-            starts[i] = sent.start
-    return starts
-
-
-def _strings(doc: Doc, ids: list[int]) -> list[str]:
-    """String ids to strings, each distinct id looked up once."""
-    lookup = {i: doc.vocab.strings[i] for i in set(ids)}
-    return [lookup[i] for i in ids]
 
 
 def _nearest_cue_words(cue_bin: list[int | None], sent_start: list[int]) -> list[str]:
@@ -290,8 +264,7 @@ def _quote_state(doc: Doc, quotations: list[Quotation]) -> list[str]:
     if not quotations:
         return state
     qi = 0
-    for token in doc:
-        start = token.idx
+    for i, start in enumerate(doc.to_array(IDX).tolist()):
         while qi < len(quotations) and quotations[qi].end <= start:
             qi += 1
         if qi == len(quotations):
@@ -299,7 +272,7 @@ def _quote_state(doc: Doc, quotations: list[Quotation]) -> list[str]:
         q = quotations[qi]
         if q.start <= start < q.end:
             if start < q.inner_start or start >= q.inner_end:
-                state[token.i] = "mark"
+                state[i] = "mark"
             else:
-                state[token.i] = "in" if q.closed else "open_in"
+                state[i] = "in" if q.closed else "open_in"
     return state

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from onrecord.attribute.quotes import Quotation
+from onrecord.attribute.sentences import sentence_starts, token_texts
 
 HEAD_HOPS = 6
 QUOTED_SENTENCE_WORDS = 4
@@ -135,18 +136,25 @@ class _Sentences:
     always ends a sentence in news text."""
 
     def __init__(self, doc: Doc):
+        # Read from arrays: Token objects (and ``token.sent``, linear in the sentence) would
+        # cost more than the grouping itself.
         self.paragraph = []
         number = 0
-        for token in doc:
+        for text in token_texts(doc):
             self.paragraph.append(number)
-            if "\n" in token.text or "\n" in token.whitespace_:
+            if "\n" in text:  # a token's trailing whitespace is a space or none
                 number += 1
-        self.doc = doc
+        self.sent_start = sentence_starts(doc)
+        self.sent_end = [0] * len(doc)
+        end = len(doc)
+        for i in range(len(doc) - 1, -1, -1):
+            self.sent_end[i] = end
+            if self.sent_start[i] == i:
+                end = i
 
     def bounds(self, i: int) -> tuple[int, int]:
         """``[start, end)`` of the sentence holding token ``i``, inside its paragraph."""
-        sent = self.doc[i].sent
-        start, end = sent.start, sent.end
+        start, end = self.sent_start[i], self.sent_end[i]
         while start < i and self.paragraph[start] != self.paragraph[i]:
             start += 1
         while end - 1 > i and self.paragraph[end - 1] != self.paragraph[i]:

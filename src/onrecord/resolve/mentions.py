@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from spacy.attrs import LOWER
 from spacy.tokens import Token
 
 from onrecord.lexicon import (
@@ -124,8 +125,12 @@ def entity_mentions(parsed: Parsed, consumed: set[int]) -> list[Mention]:
 def gender_cues(parsed: Parsed, source_tokens: set[int]) -> list[Mention]:
     """Gendered subject pronouns that are not themselves sources."""
     cues = []
-    for token in parsed.doc:
-        gender = PRONOUN_GENDER.get(token.lower_)
+    doc = parsed.doc
+    lowers = doc.to_array(LOWER).tolist()
+    pronouns = {i for i in set(lowers) if doc.vocab.strings[i] in PRONOUN_GENDER}
+    for i in (i for i, lower in enumerate(lowers) if lower in pronouns):
+        token = doc[i]
+        gender = PRONOUN_GENDER[token.lower_]
         if gender and token.dep_ in SUBJECT_DEPS and token.i not in source_tokens:
             slices = ((token.idx, token.idx + len(token.text)),)
             cue = Mention("gender", token.idx, slices, token.i, "person", token.text, gender=gender)

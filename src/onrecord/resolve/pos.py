@@ -8,6 +8,9 @@ pipeline does set ``pos_`` (another model, or a user who kept the ruler), it is 
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import POS, TAG
+from spacy.parts_of_speech import IDS as UPOS_IDS
 from spacy.tokens import Doc
 
 # Penn Treebank tag -> Universal POS, as in spaCy's English tag map.
@@ -26,7 +29,10 @@ PENN_TO_UPOS = {
 
 def fill_pos_from_tags(doc: Doc) -> None:
     """Set ``pos_`` from ``tag_`` on a doc whose pipeline left it empty."""
-    if not doc or any(token.pos for token in doc[:50]):
+    if not doc or doc.to_array(POS)[:50].any():
         return
-    for token in doc:
-        token.pos_ = PENN_TO_UPOS.get(token.tag_, "X")
+    tags = doc.to_array(TAG).tolist()
+    strings = doc.vocab.strings
+    pos_of_tag = {tag: UPOS_IDS[PENN_TO_UPOS.get(strings[tag], "X")] for tag in set(tags)}
+    pos = numpy.array([pos_of_tag[tag] for tag in tags], dtype="uint64")
+    doc.from_array([POS], pos.reshape(-1, 1))
