@@ -2,7 +2,8 @@
 
     python training/train_tagger.py ../shared/polnear/train [--out src/onrecord/models]
 
-Steps: parse the train articles with the same spaCy pipeline onrecord uses at run time,
+Steps: parse the train articles with the same spaCy pipeline onrecord uses at run time
+(paragraph starts marked before the parser),
 learn the cue lexicon from the gold cues, turn each article's gold spans into BIO tags
 (SRC, CUE, CON), and fit a linear-chain CRF (L-BFGS, deterministic: the same input gives
 the same model). Dev is never read here.
@@ -16,14 +17,14 @@ import time
 from pathlib import Path
 
 import pycrfsuite
-import spacy
 from spacy.tokens import Doc, DocBin
 
 from onrecord.attribute.features import article_features
 from onrecord.attribute.lexicon import CueLexicon
 from onrecord.attribute.quotes import find_quotations
+from onrecord.component import load_parsing_pipeline
 from onrecord.eval.polnear import GoldArticle, GoldAttribution, load_compartment
-from onrecord.settings import DEFAULT_MODEL, UNUSED_COMPONENTS
+from onrecord.settings import DEFAULT_MODEL
 
 ROLES = (("content", "CON"), ("cue", "CUE"), ("source", "SRC"))
 PARAMS = {"c1": 2.0, "c2": 0.1, "max_iterations": 150, "feature.possible_transitions": True}
@@ -31,7 +32,7 @@ PARAMS = {"c1": 2.0, "c2": 0.1, "max_iterations": 150, "feature.possible_transit
 
 def parse(articles: list[GoldArticle], model: str, cache: Path | None) -> list[Doc]:
     """Parse once; a DocBin cache makes re-training with other settings quick."""
-    nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+    nlp = load_parsing_pipeline(model)
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         if [d.text for d in docs] == [a.text for a in articles]:

@@ -7,7 +7,8 @@ resolved against ``doc._.published`` (ISO YYYY-MM-DD), which the caller sets on 
 before the pipeline runs (``doc = nlp.make_doc(text); doc._.published = ...; nlp(doc)``);
 without it relative dates ("Saturday") stay unresolved. Everything
 else (the CLI, the Python API, the web server) goes through a pipeline with this
-component, so there is one code path to test.
+component, so there is one code path to test. A second, tiny component,
+``onrecord_paragraphs``, goes before the parser and keeps sentences inside paragraphs.
 
 spaCy imports this module through the ``spacy_factories`` entry point whenever any pipeline
 loads, so the stages are imported only when the component is built.
@@ -116,8 +117,43 @@ class OnrecordComponent:
         return self
 
 
+@Language.factory("onrecord_paragraphs", assigns=["token.is_sent_start"])
+def make_paragraph_starts(nlp: Language, name: str):
+    return mark_paragraph_starts
+
+
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence at the first word after a line break, before the parser runs.
+
+    News paragraphs are sentences' natural ends, but the parser runs a sentence over a
+    paragraph break in about one sentence in twelve (most often before a paragraph that
+    opens with a quotation) and hangs the quotation below the previous paragraph's verb.
+    The parser keeps a preset sentence start and decides every token left unset, so this
+    only forbids sentences from crossing paragraphs. The tagger was trained on parses made
+    this way (held-out train: attribution F1 0.610 -> 0.614).
+    """
+    after_break = False
+    for token in doc:
+        if after_break and not token.is_space:
+            token.is_sent_start = True
+            after_break = False
+        if "\n" in token.text:  # line breaks are tokens of their own
+            after_break = True
+    return doc
+
+
 def load_pipeline(model: str) -> Language:
-    """Load an installed spaCy pipeline by name and put onrecord at its end."""
+    """Load an installed spaCy pipeline by name, ready for onrecord, with onrecord at its
+    end."""
+    nlp = load_parsing_pipeline(model)
+    nlp.add_pipe("onrecord")
+    return nlp
+
+
+def load_parsing_pipeline(model: str) -> Language:
+    """The spaCy pipeline as onrecord runs it, without onrecord itself (training parses
+    with it): the components onrecord never reads left out, paragraph starts marked
+    before the parser."""
     _register_extensions()
     try:
         nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
@@ -130,5 +166,5 @@ def load_pipeline(model: str) -> Language:
         raise ModelError(
             f"spaCy pipeline {model!r} lacks {', '.join(missing)}, which onrecord needs"
         )
-    nlp.add_pipe("onrecord")
+    nlp.add_pipe("onrecord_paragraphs", before="parser")
     return nlp

@@ -1,11 +1,10 @@
 import pytest
-import spacy
 
-from onrecord.settings import DEFAULT_MODEL, UNUSED_COMPONENTS
+from onrecord.component import load_parsing_pipeline
+from onrecord.settings import DEFAULT_MODEL
 
 
 @pytest.fixture(scope="session")
 def parse():
     """Parse a text with the same spaCy pipeline onrecord runs (no onrecord component)."""
-    nlp = spacy.load(DEFAULT_MODEL, exclude=list(UNUSED_COMPONENTS))
-    return nlp
+    return load_parsing_pipeline(DEFAULT_MODEL)

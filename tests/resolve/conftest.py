@@ -7,11 +7,11 @@ model without the onrecord component: they do not depend on the attribution mode
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from onrecord.settings import DEFAULT_MODEL, UNUSED_COMPONENTS
+from onrecord.component import load_parsing_pipeline
+from onrecord.settings import DEFAULT_MODEL
 
 
 @pytest.fixture(scope="session")
 def parser_nlp():
-    return spacy.load(DEFAULT_MODEL, exclude=list(UNUSED_COMPONENTS))
+    return load_parsing_pipeline(DEFAULT_MODEL)

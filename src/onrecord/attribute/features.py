@@ -181,10 +181,8 @@ def _syntax_features(cols: _Columns, i: int, cue_bin: list[int | None]) -> list[
         depth += 1
         relation = deps[child]
         feats.append(f"a{depth}={relation}>{words[head]}")
-        feats.append(f"a{depth}t={relation}>{cols.tags[head]}")
         feats.append(f"anc={relation}>{words[head]}")
         if cue_bin[head] is not None:
-            feats.append(f"ac{depth}={cue_bin[head]}>{relation}")
             feats.append(f"ac={cue_bin[head]}>{relation}")
         child = head
     feats.append(f"depth={min(cols.depths[i], 6)}")
@@ -227,7 +225,11 @@ def _nearest_cue_ancestors(
 
 
 def _context_features(base: list[list[str]], i: int) -> list[str]:
-    """The neighbours' words and tags (the first two of their own features)."""
+    """The neighbours' words, and the next neighbours' tags (the first two of their own
+    features). The tags two tokens away, like the tag of each head above the token and the
+    cue rate of each head by depth, were dropped: a CRF trained on half of train without
+    them scored the other half as well (attribution F1 0.611 against 0.610) on a quarter
+    fewer feature strings, which are most of onrecord's own time."""
     feats = []
     for offset in range(-WINDOW, WINDOW + 1):
         if offset == 0:
@@ -235,7 +237,8 @@ def _context_features(base: list[list[str]], i: int) -> list[str]:
         j = i + offset
         if 0 <= j < len(base):
             feats.append(f"{offset}:{base[j][0]}")
-            feats.append(f"{offset}:{base[j][1]}")
+            if abs(offset) == 1:
+                feats.append(f"{offset}:{base[j][1]}")
         else:
             feats.append(f"{offset}:EDGE")
     return feats

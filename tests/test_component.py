@@ -1,0 +1,71 @@
+"""The spaCy component as a spaCy user meets it: ``spacy.load`` then ``add_pipe`` by name
+(through the ``spacy_factories`` entry points), saved to disk and loaded back."""
+
+from __future__ import annotations
+
+import spacy
+
+import onrecord
+from onrecord.component import mark_paragraph_starts
+from onrecord.settings import DEFAULT_MODEL
+
+TWO_PARAGRAPHS = (
+    "The mayor said the wall would be rebuilt by May and that the town would pay for it\n\n"
+    "“We have waited long enough,” she told the council on Tuesday."
+)
+
+
+def _user_pipeline():
+    nlp = spacy.load(DEFAULT_MODEL)
+    nlp.add_pipe("onrecord_paragraphs", before="parser")
+    nlp.add_pipe("onrecord")
+    return nlp
+
+
+def _found(attributions):
+    return [
+        (a.kind, a.content.slices, a.cue and a.cue.slices, a.speaker and a.speaker.name)
+        for a in attributions
+    ]
+
+
+def test_add_pipe_by_name_finds_what_extract_finds(sample_text):
+    nlp = _user_pipeline()
+    doc = nlp(sample_text)
+    assert doc._.attributions, "no attributions on doc._.attributions"
+    assert _found(doc._.attributions) == _found(onrecord.extract(sample_text).attributions)
+    labels = {span.label_ for span in doc.spans["onrecord"]}
+    assert labels == {"content", "cue", "source"}
+    names = {entity.name for entity in doc._.entities}
+    assert "Odessa Quill" in names
+
+
+def test_a_pipeline_saved_with_onrecord_loads_back_and_gives_the_same_output(
+    tmp_path, sample_text
+):
+    nlp = _user_pipeline()
+    before = _found(nlp(sample_text)._.attributions)
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names[-1] == "onrecord"
+    assert (tmp_path / "pipeline" / "onrecord" / "attribution.crfsuite").is_file()
+    assert _found(loaded(sample_text)._.attributions) == before
+
+
+def test_a_sentence_never_runs_over_a_paragraph_break():
+    nlp = spacy.load(DEFAULT_MODEL, exclude=["lemmatizer", "attribute_ruler"])
+    nlp.add_pipe("onrecord_paragraphs", before="parser")
+    doc = nlp(TWO_PARAGRAPHS)
+    second = TWO_PARAGRAPHS.index("“We")
+    starts = [sent.start_char for sent in doc.sents]
+    assert second in starts
+    quote = next(t for t in doc if t.idx == second)
+    assert quote.is_sent_start
+
+
+def test_paragraph_starts_leave_other_tokens_for_the_parser():
+    nlp = spacy.blank("en")
+    doc = mark_paragraph_starts(nlp("One line. Still the first.\n\nA second paragraph."))
+    marked = [token.text for token in doc if token.is_sent_start]
+    assert marked == ["One", "A"]
+    assert doc[3].is_sent_start is None  # "Still": the parser decides
