@@ -40,9 +40,7 @@ def test_add_pipe_by_name_finds_what_extract_finds(sample_text):
     assert "Odessa Quill" in names
 
 
-def test_a_pipeline_saved_with_onrecord_loads_back_and_gives_the_same_output(
-    tmp_path, sample_text
-):
+def test_a_pipeline_saved_with_onrecord_loads_back_and_gives_the_same_output(tmp_path, sample_text):
     nlp = _user_pipeline()
     before = _found(nlp(sample_text)._.attributions)
     nlp.to_disk(tmp_path / "pipeline")
