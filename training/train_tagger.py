@@ -24,20 +24,23 @@ from onrecord.attribute.lexicon import CueLexicon
 from onrecord.attribute.quotes import find_quotations
 from onrecord.component import load_parsing_pipeline
 from onrecord.eval.polnear import GoldArticle, GoldAttribution, load_compartment
+from onrecord.read import mask_debris
 from onrecord.settings import DEFAULT_MODEL
 
 ROLES = (("content", "CON"), ("cue", "CUE"), ("source", "SRC"))
-PARAMS = {"c1": 2.0, "c2": 0.1, "max_iterations": 150, "feature.possible_transitions": True}
+PARAMS = {"c1": 6.0, "c2": 0.1, "max_iterations": 150, "feature.possible_transitions": True}
 
 
 def parse(articles: list[GoldArticle], model: str, cache: Path | None) -> list[Doc]:
-    """Parse once; a DocBin cache makes re-training with other settings quick."""
+    """Parse once, the text as onrecord sees it at run time (debris blanked out, offsets
+    kept); a DocBin cache makes re-training with other settings quick."""
     nlp = load_parsing_pipeline(model)
+    texts = [mask_debris(a.text) for a in articles]
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if [d.text for d in docs] == [a.text for a in articles]:
+        if [d.text for d in docs] == texts:
             return docs
-    docs = list(nlp.pipe((a.text for a in articles), batch_size=8, n_process=2))
+    docs = list(nlp.pipe(texts, batch_size=8, n_process=2))
     if cache is not None:
         DocBin(docs=docs).to_disk(cache)
     return docs
@@ -86,6 +89,28 @@ def article_lexicon(doc: Doc, tags: list[str]) -> CueLexicon:
     return lexicon
 
 
+def fit(docs: list[Doc], articles: list[GoldArticle], out: Path, params: dict) -> None:
+    """Learn the cue lexicon and fit the CRF on these parsed articles; write both to ``out``."""
+    started = time.time()
+    tags = [bio_tags(doc, a.attributions) for doc, a in zip(docs, articles, strict=True)]
+    per_article = [article_lexicon(doc, t) for doc, t in zip(docs, tags, strict=True)]
+    lexicon = CueLexicon()
+    for own in per_article:
+        lexicon.counts.update(own.counts)
+        lexicon.cue_counts.update(own.cue_counts)
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for doc, doc_tags, own in zip(docs, tags, per_article, strict=True):
+        features = article_features(doc, find_quotations(doc.text), lexicon, leave_out=own)
+        trainer.append(features, doc_tags)
+    trainer.set_params(params)
+    print(f"features ready in {time.time() - started:.0f} s", file=sys.stderr)
+
+    out.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out / "attribution.crfsuite"))
+    (out / "cue_lexicon.json").write_text(lexicon.to_json(), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("train", type=Path, help="PolNeAR train compartment")
@@ -101,24 +126,8 @@ def main(argv: list[str] | None = None) -> None:
     articles = load_compartment(args.train)
     docs = parse(articles, args.model, args.cache)
     print(f"parsed {len(docs)} articles in {time.time() - started:.0f} s", file=sys.stderr)
-
-    tags = [bio_tags(doc, a.attributions) for doc, a in zip(docs, articles, strict=True)]
-    per_article = [article_lexicon(doc, t) for doc, t in zip(docs, tags, strict=True)]
-    lexicon = CueLexicon()
-    for own in per_article:
-        lexicon.counts.update(own.counts)
-        lexicon.cue_counts.update(own.cue_counts)
-
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for doc, doc_tags, own in zip(docs, tags, per_article, strict=True):
-        features = article_features(doc, find_quotations(doc.text), lexicon, leave_out=own)
-        trainer.append(features, doc_tags)
-    trainer.set_params({**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations})
-    print(f"features ready at {time.time() - started:.0f} s", file=sys.stderr)
-
-    args.out.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(args.out / "attribution.crfsuite"))
-    (args.out / "cue_lexicon.json").write_text(lexicon.to_json(), encoding="utf-8")
+    params = {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
+    fit(docs, articles, args.out, params)
     print(f"trained in {time.time() - started:.0f} s -> {args.out}", file=sys.stderr)
 
 

@@ -23,12 +23,20 @@ def find(doc: Doc, tagger: Tagger) -> list[Attribution]:
     tags, scores = tagger.tag(doc, quotations)
     spans = according_to_spans(doc, role_spans(doc, tags, scores))
     spans = add_missed_quotations(doc, spans, quotations)
-    groups = group_spans(doc, spans)
+    kinds = [(group, kind_of(doc, group, quotations)) for group in group_spans(doc, spans)]
+    kept = [(group, kind) for group, kind in kinds if _is_attributed(group, kind)]
     text = doc.text  # built from the tokens on every access: read it once
     return [
-        _to_attribution(doc, text, group, kind_of(doc, group, quotations), n)
-        for n, group in enumerate(groups, start=1)
+        _to_attribution(doc, text, group, kind, n) for n, (group, kind) in enumerate(kept, start=1)
     ]
+
+
+def _is_attributed(group: Group, kind: str) -> bool:
+    """Unquoted words with neither a cue nor a source are the article's own voice, however
+    much they read like a claim: every one of PolNeAR train's 19,832 attributions but one has
+    a cue, and on held-out train 60 of 78 such predictions matched no attribution at all.
+    A quotation is kept without either: someone was quoted, even if the tagger missed who."""
+    return group.cue is not None or group.source is not None or kind != "indirect"
 
 
 def _to_attribution(doc: Doc, text: str, group: Group, kind: str, n: int) -> Attribution:

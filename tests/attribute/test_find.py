@@ -1,0 +1,44 @@
+"""From tags to attributions (``find``), with hand-made tags so the rules are tested apart
+from the model."""
+
+from test_group import tags_for
+
+from onrecord.attribute import find
+
+
+class HandTags:
+    """Stands in for the tagger: the tags a test wrote, with full confidence."""
+
+    def __init__(self, roles: dict[str, str]):
+        self.roles = roles
+
+    def tag(self, doc, quotations):
+        tags = tags_for(doc, self.roles)
+        return tags, [0.0 if t == "O" else 1.0 for t in tags]
+
+
+def test_unquoted_words_with_neither_cue_nor_source_are_not_an_attribution(parse):
+    doc = parse(
+        "The mission's best chance is to make progress on ceasefires.\n\n"
+        "The mayor said the bridge would reopen."
+    )
+    tagger = HandTags(
+        {
+            "The mission's best chance is to make progress on ceasefires": "CON",
+            "The mayor": "SRC",
+            "said": "CUE",
+            "the bridge would reopen": "CON",
+        }
+    )
+    found = find(doc, tagger)
+    assert [(a.id, a.content.text, a.source.text) for a in found] == [
+        ("a1", "the bridge would reopen", "The mayor")
+    ]
+
+
+def test_a_quotation_with_neither_cue_nor_source_is_kept(parse):
+    doc = parse("“We will rebuild the wall before the next storm comes,” the sign read.")
+    tagger = HandTags({"“We will rebuild the wall before the next storm comes,”": "CON"})
+    (quote,) = find(doc, tagger)
+    assert quote.kind == "direct"
+    assert "We will rebuild the wall" in quote.content.text

@@ -1,0 +1,68 @@
+"""Tune the tagger on train alone: fit on one half of PolNeAR train, score the other half.
+
+    python training/heldout.py ../shared/polnear/train [--c1 3] [--fold odd] [--cache FILE]
+
+PolNeAR dev is for measuring, so choices (features, parsing, regularisation) are made here
+first: the articles at even positions (in name order) are fitted and those at odd positions
+are scored through the whole extraction, exactly as ``onrecord eval polnear`` scores dev;
+``--fold odd`` swaps the halves. The L1 penalty defaults to half the shipped one: the
+log-likelihood it is weighed against is half as large on half the articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from train_tagger import PARAMS, fit, parse
+
+from onrecord.attribute.tagger import Tagger
+from onrecord.eval.metric import Counts, Report, count_misaligned, score_article
+from onrecord.eval.polnear import GoldArticle, load_compartment
+from onrecord.pipeline import Extractor
+from onrecord.settings import DEFAULT_MODEL
+from onrecord.types import Article
+
+
+def score(articles: list[GoldArticle], model_dir: Path, model: str) -> Report:
+    """The articles extracted with the tagger in ``model_dir`` and scored against their gold."""
+    extractor = Extractor(model)
+    extractor.nlp.get_pipe("onrecord").tagger = Tagger(model_dir)
+    documents = extractor.extract_many(Article(text=a.text, id=a.name) for a in articles)
+    total, misaligned = Counts(), 0
+    for article, document in zip(articles, documents, strict=True):
+        predicted = list(document.attributions)
+        misaligned += count_misaligned(article.text, predicted)
+        total += score_article(article.attributions, predicted, article.text)
+    return Report(total, len(articles), misaligned)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("train", type=Path, help="PolNeAR train compartment")
+    parser.add_argument("--fold", choices=("even", "odd"), default="even", help="half to fit")
+    parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy pipeline to parse with")
+    parser.add_argument("--cache", type=Path, default=None, help="DocBin cache of the parses")
+    parser.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    parser.add_argument("--c1", type=float, default=PARAMS["c1"] / 2)
+    parser.add_argument("--c2", type=float, default=PARAMS["c2"])
+    args = parser.parse_args(argv)
+
+    started = time.time()
+    articles = load_compartment(args.train)
+    docs = parse(articles, args.model, args.cache)
+    first = 0 if args.fold == "even" else 1
+    fitted, scored = slice(first, None, 2), slice(1 - first, None, 2)
+    params = {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
+    with tempfile.TemporaryDirectory(prefix="onrecord-heldout-") as model_dir:
+        fit(docs[fitted], articles[fitted], Path(model_dir), params)
+        report = score(articles[scored], Path(model_dir), args.model)
+    print(report.format())
+    print(f"fitted {args.fold} half, {params}; {time.time() - started:.0f} s", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
