@@ -20,7 +20,7 @@ from pathlib import Path
 from train_tagger import PARAMS, fit, parse
 
 from onrecord.attribute.tagger import Tagger
-from onrecord.eval.metric import Counts, Report, count_misaligned, score_article
+from onrecord.eval.metric import Report, score_articles
 from onrecord.eval.polnear import GoldArticle, load_compartment
 from onrecord.pipeline import Extractor
 from onrecord.settings import DEFAULT_MODEL
@@ -32,12 +32,7 @@ def score(articles: list[GoldArticle], model_dir: Path, model: str) -> Report:
     extractor = Extractor(model)
     extractor.nlp.get_pipe("onrecord").tagger = Tagger(model_dir)
     documents = extractor.extract_many(Article(text=a.text, id=a.name) for a in articles)
-    total, misaligned = Counts(), 0
-    for article, document in zip(articles, documents, strict=True):
-        predicted = list(document.attributions)
-        misaligned += count_misaligned(article.text, predicted)
-        total += score_article(article.attributions, predicted, article.text)
-    return Report(total, len(articles), misaligned)
+    return score_articles(articles, [list(d.attributions) for d in documents])
 
 
 def main(argv: list[str] | None = None) -> None:

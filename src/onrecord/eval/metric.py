@@ -265,7 +265,13 @@ def evaluate(compartment_path: str | Path, extract: Extract, limit: int | None =
     and returns one list of attributions per article, in order, with offsets into ``.text``.
     """
     articles = load_compartment(compartment_path, limit=limit)
-    predictions = list(extract(articles))
+    return score_articles(articles, list(extract(articles)))
+
+
+def score_articles(
+    articles: Sequence[GoldArticle], predictions: Sequence[Sequence[Attribution]]
+) -> Report:
+    """The articles' predictions (one list each, in order) scored against their gold."""
     if len(predictions) != len(articles):
         raise ValueError(
             f"the extractor returned {len(predictions)} results for {len(articles)} articles"
