@@ -9,7 +9,11 @@ run. Each run is its own subprocess, so its memory and caches are its own. Rates
 as well as overall, with tokens counted by spaCy's tokenizer (the same for both sides).
 
 - ``spacy``: the pipeline onrecord is built on, with all its components, ``nlp.pipe``, one
-  process (the reference).
+  process, as a spaCy user runs it (the reference).
+- ``spacy, one thread``: the same in a process kept to one thread the way onrecord keeps its
+  own (``onrecord.parallel.keep_single_threaded``, which every side below also calls): a
+  second thread, such as the pool numpy's BLAS starts, slows spaCy by about a tenth, so this
+  row shows how much of onrecord's lead over the reference is that setting alone.
 - ``onrecord``: ``Extractor.extract_many`` (parse, tag, group, resolve speakers, facts, build
   the output records), one process.
 - ``onrecord, N workers``: ``onrecord.parallel.extract_all(workers=N)``, what
@@ -301,7 +305,8 @@ def print_tables(results: dict) -> None:
         " seconds | load s | peak RSS MiB per worker |"
     )
     print("|---|---|---|---|---|---|---|---|")
-    for r in [results["spacy"], results["onrecord"], *results.get("workers", [])]:
+    rows = [results["spacy"], results["spacy_one_thread"], results["onrecord"]]
+    for r in [*rows, *results.get("workers", [])]:
         rss = r.get("peak_rss_mib_per_worker", r["peak_rss_mib"])
         print(
             f"| {r['name']} | {r['articles_per_second']} | {r['articles_per_second_per_core']} | "
@@ -365,7 +370,7 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(run_side(args)))
         return
 
-    sides = ["spacy", "onrecord", *(f"pool{n}" for n in args.workers)]
+    sides = ["spacy", "spacy_one_thread", "onrecord", *(f"pool{n}" for n in args.workers)]
     runs: dict[str, list[dict]] = {side: [] for side in sides}
     for _ in range(max(1, args.repeat)):
         for side in sides:
@@ -376,6 +381,7 @@ def main(argv: list[str] | None = None) -> None:
         "machine": {"python": platform.python_version(), "processor": platform.machine()},
         "repeat": max(1, args.repeat),
         "spacy": medians["spacy"],
+        "spacy_one_thread": medians["spacy_one_thread"],
         "onrecord": medians["onrecord"],
         "speed_ratio_onrecord_over_spacy": round(
             medians["onrecord"]["articles_per_second"] / spacy_rate, 2
@@ -383,6 +389,14 @@ def main(argv: list[str] | None = None) -> None:
         "workers": [medians[f"pool{n}"] for n in args.workers],
         "speed_ratio_workers_over_spacy": {
             str(n): round(medians[f"pool{n}"]["articles_per_second"] / spacy_rate, 2)
+            for n in args.workers
+        },
+        "speed_ratio_workers_over_spacy_one_thread": {
+            str(n): round(
+                medians[f"pool{n}"]["articles_per_second"]
+                / medians["spacy_one_thread"]["articles_per_second"],
+                2,
+            )
             for n in args.workers
         },
         "all_runs_seconds": {side: [r["seconds"] for r in rs] for side, rs in runs.items()},
@@ -405,6 +419,14 @@ def run_side(args: argparse.Namespace) -> dict:
     texts = load_texts(args.folder)
     if args.side == "spacy":
         return run_spacy(texts, args.model)
+    # Every other side runs as ``onrecord`` runs: the CLI and each worker keep to one thread
+    # (numpy's BLAS pool never started), which makes spaCy itself faster, so the reference
+    # is measured that way too.
+    parallel.keep_single_threaded()
+    if args.side == "spacy_one_thread":
+        result = run_spacy(texts, args.model)
+        result["name"] += ", one thread (as onrecord runs)"
+        return result
     if args.side == "onrecord":
         return run_onrecord(texts, args.model)
     if args.side.startswith("pool"):

@@ -30,10 +30,12 @@ from onrecord.cli_utils import (
     read_inputs,
     sample_corpus,
     sample_text,
+    step,
     wants_single_document,
     write_documents,
 )
 from onrecord.errors import OnrecordError, StoreError
+from onrecord.parallel import keep_single_threaded
 from onrecord.read import iter_articles
 from onrecord.read.dates import iso_date
 from onrecord.settings import DEFAULT_DB, DEFAULT_MODEL
@@ -136,6 +138,7 @@ def main(
     ] = False,
 ) -> None:
     """Who said what in news articles: attributions and their speakers, as JSON."""
+    keep_single_threaded()  # before numpy loads: extraction runs faster in one thread
 
 
 @app.command()
@@ -225,7 +228,7 @@ def write_to_folder(
         with progress_bar(stderr()) as progress:
             task = progress.add_task("extracting", total=len(batch))
             written = write_documents(
-                documents, output_dir, pretty=pretty, advance=lambda: progress.advance(task)
+                documents, output_dir, pretty=pretty, advance=lambda: step(progress, task)
             )
     typer.echo(f"wrote {len(written)} file(s) to {output_dir}", err=True)
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -131,16 +132,23 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     The parser keeps a preset sentence start and decides every token left unset, so this
     only forbids sentences from crossing paragraphs. The tagger was trained on parses made
     this way (held-out train: attribution F1 0.610 -> 0.614).
+
+    The starts are written as one array: ``token.is_sent_start = True`` first checks the
+    whole Doc for a parse, which made marking every paragraph quadratic in the article.
     """
     from onrecord.attribute.sentences import token_texts
 
+    if len(doc) == 0:
+        return doc
+    starts = doc.to_array([SENT_START]).reshape(-1, 1)
     after_break = False
     for i, text in enumerate(token_texts(doc)):
         if after_break and not text.isspace():
-            doc[i].is_sent_start = True
+            starts[i, 0] = 1
             after_break = False
         if "\n" in text:  # line breaks are tokens of their own
             after_break = True
+    doc.from_array([SENT_START], starts)
     return doc
 
 
