@@ -1,12 +1,14 @@
 """Tune the tagger on train alone: fit on one half of PolNeAR train, score the other half.
 
     python training/heldout.py ../shared/polnear/train [--c1 3] [--fold odd] [--cache FILE]
+        [--keep DIR]
 
 PolNeAR dev is for measuring, so choices (features, parsing, regularisation) are made here
 first: the articles at even positions (in name order) are fitted and those at odd positions
 are scored through the whole extraction, exactly as ``onrecord eval polnear`` scores dev;
 ``--fold odd`` swaps the halves. The L1 penalty defaults to half the shipped one: the
-log-likelihood it is weighed against is half as large on half the articles.
+log-likelihood it is weighed against is half as large on half the articles. ``--keep DIR``
+saves the fitted tagger, for ``training/quoted_misses.py`` to look into the scored half.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
     parser.add_argument("--c1", type=float, default=PARAMS["c1"] / 2)
     parser.add_argument("--c2", type=float, default=PARAMS["c2"])
+    parser.add_argument("--keep", type=Path, default=None, help="save the fitted tagger here")
     args = parser.parse_args(argv)
 
     started = time.time()
@@ -52,9 +55,10 @@ def main(argv: list[str] | None = None) -> None:
     first = 0 if args.fold == "even" else 1
     fitted, scored = slice(first, None, 2), slice(1 - first, None, 2)
     params = {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
-    with tempfile.TemporaryDirectory(prefix="onrecord-heldout-") as model_dir:
-        fit(docs[fitted], articles[fitted], Path(model_dir), params)
-        report = score(articles[scored], Path(model_dir), args.model)
+    with tempfile.TemporaryDirectory(prefix="onrecord-heldout-") as scratch:
+        model_dir = args.keep or Path(scratch)
+        fit(docs[fitted], articles[fitted], model_dir, params)
+        report = score(articles[scored], model_dir, args.model)
     print(report.format())
     print(f"fitted {args.fold} half, {params}; {time.time() - started:.0f} s", file=sys.stderr)
 
