@@ -14,7 +14,7 @@ from helpers import require_shared
 from typer.testing import CliRunner
 
 from onrecord.cli import app
-from onrecord.parallel import extract_all
+from onrecord.parallel import BLAS_THREAD_VARIABLES, extract_all, keep_single_threaded
 from onrecord.types import Article, Document
 
 
@@ -46,7 +46,7 @@ def test_extract_with_workers_prints_the_same_json_lines(extractor, tmp_path):
 # document is back (both have loaded by then or are about to).
 ENDLESS_PARENT = """
 import itertools, multiprocessing
-from onrecord.parallel import extract_all
+from onrecord.parallel import BLAS_THREAD_VARIABLES, extract_all, keep_single_threaded
 from onrecord.types import Article
 
 feed = (Article(text="“Yes,” she said. " * 40, id=str(n)) for n in itertools.count())
@@ -71,8 +71,11 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc")
 def test_workers_run_one_thread_and_exit_when_their_parent_is_killed():
+    # As a user's shell would leave it: no thread counts chosen (pytest's own process may
+    # already have set them through the CLI tests).
+    env = {k: v for k, v in os.environ.items() if k not in BLAS_THREAD_VARIABLES}
     parent = subprocess.Popen(
-        [sys.executable, "-c", ENDLESS_PARENT], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", ENDLESS_PARENT], stdout=subprocess.PIPE, text=True, env=env
     )
     try:
         workers = [int(pid) for pid in parent.stdout.readline().split()]
@@ -86,3 +89,11 @@ def test_workers_run_one_thread_and_exit_when_their_parent_is_killed():
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(_alive(pid) for pid in workers)
+
+
+def test_keep_single_threaded_leaves_a_users_choice_alone(monkeypatch):
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "3")
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    keep_single_threaded()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "3"
+    assert os.environ["OMP_NUM_THREADS"] == "1"
