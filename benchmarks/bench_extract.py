@@ -25,7 +25,8 @@ as well as overall, with tokens counted by spaCy's tokenizer (the same for both 
   unstarted, until all are ready. Peak RSS per worker is ``getrusage(RUSAGE_CHILDREN)`` in
   that subprocess, which once the pool has shut down is the largest worker's peak (no psutil).
 - length scaling: one article (the median-length one) repeated x1, x4, x16 as one text, its
-  copies joined by blank lines, through onrecord and bare spaCy in one subprocess; each size is
+  copies joined by blank lines, through onrecord and bare spaCy in one subprocess (kept to
+  one thread, like every side but ``spacy``); each size is
   run ``16 // k`` times, at least 3, and the median kept.
 - synthetic: a made-up article of N quotations by a few hundred made-up speakers
   (``benchmarks/synthetic.py``) and one of N / 4, through onrecord: time and ratio.
