@@ -17,6 +17,7 @@ import argparse
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from train_tagger import PARAMS, fit, parse
@@ -26,14 +27,20 @@ from onrecord.eval.metric import Report, score_articles
 from onrecord.eval.polnear import GoldArticle, load_compartment
 from onrecord.pipeline import Extractor
 from onrecord.settings import DEFAULT_MODEL
-from onrecord.types import Article
+from onrecord.types import Article, Document
+
+
+def extract_with(articles: list[GoldArticle], model_dir: Path, model: str) -> Iterator[Document]:
+    """The articles extracted, in order, with the tagger in ``model_dir`` in place of the
+    packaged one."""
+    extractor = Extractor(model)
+    extractor.nlp.get_pipe("onrecord").tagger = Tagger(model_dir)
+    return extractor.extract_many(Article(text=a.text, id=a.name) for a in articles)
 
 
 def score(articles: list[GoldArticle], model_dir: Path, model: str) -> Report:
     """The articles extracted with the tagger in ``model_dir`` and scored against their gold."""
-    extractor = Extractor(model)
-    extractor.nlp.get_pipe("onrecord").tagger = Tagger(model_dir)
-    documents = extractor.extract_many(Article(text=a.text, id=a.name) for a in articles)
+    documents = extract_with(articles, model_dir, model)
     return score_articles(articles, [list(d.attributions) for d in documents])
 
 

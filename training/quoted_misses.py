@@ -19,7 +19,8 @@ import random
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from onrecord.attribute.tagger import Tagger
+from heldout import extract_with
+
 from onrecord.eval.metric import (
     has_quotation_mark,
     match_contents,
@@ -29,9 +30,8 @@ from onrecord.eval.metric import (
     word_offsets,
 )
 from onrecord.eval.polnear import GoldArticle, load_compartment
-from onrecord.parallel import keep_single_threaded
-from onrecord.pipeline import Extractor
-from onrecord.types import Article, Attribution, join_slices
+from onrecord.settings import DEFAULT_MODEL
+from onrecord.types import Attribution, join_slices
 
 COVERED = 0.9  # the share of one side's word characters the other must hold to "cover" it
 
@@ -55,18 +55,20 @@ def fates(article: GoldArticle, predicted: list[Attribution]) -> list[tuple[str,
                 continue
             said = join_slices(text, attribution.source) if attribution.source else None
             ours = p.source.text if p.source else None
-            fate = (
-                "source extra"
-                if said is None
-                else "source missing"
-                if ours is None
-                else ("source elsewhere")
-            )
-            out.append((fate, f"gold {said!r}, predicted {ours!r}: {content[:90]!r}"))
+            example = f"gold {said!r}, predicted {ours!r}: {content[:90]!r}"
+            out.append((_source_fate(said, ours), example))
             continue
         overlaps = [f for f in found if gold[g] & f]
         out.append((_unmatched_fate(gold[g], overlaps), f"{content[:120]!r}"))
     return out
+
+
+def _source_fate(said: str | None, ours: str | None) -> str:
+    if said is None:
+        return "source extra"
+    if ours is None:
+        return "source missing"
+    return "source elsewhere"
 
 
 def _unmatched_fate(gold: frozenset[int], overlaps: list[frozenset[int]]) -> str:
@@ -83,16 +85,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("compartment", type=Path, help="PolNeAR train compartment")
     parser.add_argument("--model-dir", type=Path, required=True, help="a fitted tagger")
+    parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy pipeline to parse with")
     parser.add_argument("--half", choices=("even", "odd"), default="odd")
     parser.add_argument("--limit", type=int, default=200, help="articles of that half")
     parser.add_argument("--examples", type=int, default=5, help="examples per kind")
     args = parser.parse_args(argv)
 
-    keep_single_threaded()
     articles = load_compartment(args.compartment)[args.half == "odd" :: 2][: args.limit]
-    extractor = Extractor()
-    extractor.nlp.get_pipe("onrecord").tagger = Tagger(args.model_dir)
-    documents = extractor.extract_many(Article(text=a.text, id=a.name) for a in articles)
+    documents = extract_with(articles, args.model_dir, args.model)
     counts: Counter[str] = Counter()
     examples: defaultdict[str, list[str]] = defaultdict(list)
     for article, document in zip(articles, documents, strict=True):
