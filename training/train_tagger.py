@@ -4,7 +4,8 @@
 
 Steps: parse the train articles with the same spaCy pipeline onrecord uses at run time
 (paragraph starts marked before the parser),
-learn the cue lexicon from the gold cues, turn each article's gold spans into BIO tags
+learn the cue lexicon from the gold cues and, from the gold cues' parses, which cue shapes
+go without a source; turn each article's gold spans into BIO tags
 (SRC, CUE, CON), and fit a linear-chain CRF (L-BFGS, deterministic: the same input gives
 the same model). Dev is never read here.
 """
@@ -20,8 +21,10 @@ import pycrfsuite
 from spacy.tokens import Doc, DocBin
 
 from onrecord.attribute.features import article_features
-from onrecord.attribute.lexicon import CueLexicon
+from onrecord.attribute.group import RoleSpan, cue_shapes
+from onrecord.attribute.lexicon import CueLexicon, SourcelessCues
 from onrecord.attribute.quotes import find_quotations
+from onrecord.attribute.tagger import LEXICON_FILE, MODEL_FILE, SOURCELESS_FILE
 from onrecord.component import load_parsing_pipeline
 from onrecord.eval.polnear import GoldArticle, GoldAttribution, load_compartment
 from onrecord.read import mask_debris
@@ -89,8 +92,28 @@ def article_lexicon(doc: Doc, tags: list[str]) -> CueLexicon:
     return lexicon
 
 
+def sourceless_cues(docs: list[Doc], articles: list[GoldArticle]) -> SourcelessCues:
+    """Count, by cue shape, the gold attributions with no source. A gold cue may be in
+    pieces ("was originally expected"); its tokens from first to last make one cue, as the
+    tagger's runs do at run time."""
+    table = SourcelessCues()
+    for doc, article in zip(docs, articles, strict=True):
+        for attribution in article.attributions:
+            if not attribution.cue:
+                continue
+            tokens = doc.char_span(
+                attribution.cue[0][0], attribution.cue[-1][1], alignment_mode="expand"
+            )
+            if tokens is None or len(tokens) == 0:
+                continue
+            cue = RoleSpan("CUE", tokens.start, tokens.end)
+            table.add(cue_shapes(doc, cue), sourceless=not attribution.source)
+    return table
+
+
 def fit(docs: list[Doc], articles: list[GoldArticle], out: Path, params: dict) -> None:
-    """Learn the cue lexicon and fit the CRF on these parsed articles; write both to ``out``."""
+    """Learn the cue lexicon, fit the CRF and count sourceless cue shapes on these parsed
+    articles; write all three to ``out``."""
     started = time.time()
     tags = [bio_tags(doc, a.attributions) for doc, a in zip(docs, articles, strict=True)]
     per_article = [article_lexicon(doc, t) for doc, t in zip(docs, tags, strict=True)]
@@ -107,8 +130,10 @@ def fit(docs: list[Doc], articles: list[GoldArticle], out: Path, params: dict) -
     print(f"features ready in {time.time() - started:.0f} s", file=sys.stderr)
 
     out.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(out / "attribution.crfsuite"))
-    (out / "cue_lexicon.json").write_text(lexicon.to_json(), encoding="utf-8")
+    trainer.train(str(out / MODEL_FILE))
+    (out / LEXICON_FILE).write_text(lexicon.to_json(), encoding="utf-8")
+    sourceless = sourceless_cues(docs, articles).to_json()
+    (out / SOURCELESS_FILE).write_text(sourceless, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> None:

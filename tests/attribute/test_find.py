@@ -4,13 +4,16 @@ from the model."""
 from test_group import tags_for
 
 from onrecord.attribute import find
+from onrecord.attribute.lexicon import SourcelessCues
 
 
 class HandTags:
-    """Stands in for the tagger: the tags a test wrote, with full confidence."""
+    """Stands in for the tagger: the tags a test wrote, with full confidence, and no cue
+    shape learned to go without a source."""
 
     def __init__(self, roles: dict[str, str]):
         self.roles = roles
+        self.sourceless = SourcelessCues()
 
     def tag(self, doc, quotations):
         tags = tags_for(doc, self.roles)

@@ -1,6 +1,15 @@
 """Grouping, tested on hand-tagged sentences so it is checked apart from the model."""
 
-from onrecord.attribute.group import add_missed_quotations, group_spans, kind_of, role_spans
+from onrecord.attribute.group import (
+    add_missed_quotations,
+    cue_shapes,
+    group_spans,
+    join_fragments,
+    kind_of,
+    role_spans,
+    split_at_sentence_starts,
+)
+from onrecord.attribute.lexicon import MIN_COUNT, SourcelessCues
 from onrecord.attribute.quotes import find_quotations
 
 
@@ -297,3 +306,62 @@ def test_cueless_quotation_later_in_the_paragraph_continues_the_quotation_before
         "“Some sort of amnesty, I think, is part of his plan.”",
     ]
     assert (cue, source) == ("said", "Mary Smith")
+
+
+def test_content_pieces_split_by_a_comma_are_joined(parse):
+    doc = parse("He wants the minimum wage, now $7.25 an hour, to be raised to $15.")
+    tags = tags_for(
+        doc, {"He": "SRC", "wants": "CUE", "the minimum wage": "CON", "now $7.25 an hour": "CON"}
+    )
+    spans = join_fragments(doc, role_spans(doc, tags))
+    (group,) = group_spans(doc, spans)
+    assert texts(doc, group)[0] == ["the minimum wage, now $7.25 an hour"]
+
+
+def test_content_pieces_split_by_a_word_or_a_paragraph_stay_apart(parse):
+    doc = parse("Smith said taxes would fall and Jones said rents would rise.\n\nThey will.")
+    tags = tags_for(doc, {"taxes would fall": "CON", "rents would rise": "CON"})
+    assert len([s for s in join_fragments(doc, role_spans(doc, tags)) if s.role == "CON"]) == 2
+    doc = parse("Smith said taxes would fall.\n\n“They will,” he added.")
+    tags = tags_for(doc, {"taxes would fall": "CON", "They will": "CON"})
+    assert len([s for s in join_fragments(doc, role_spans(doc, tags)) if s.role == "CON"]) == 2
+
+
+def test_cue_shape_says_how_the_cue_gets_its_subject(parse):
+    doc = parse("She is expected to win the primary.")
+    tags = tags_for(doc, {"expected": "CUE"})
+    (cue,) = role_spans(doc, tags)
+    assert cue_shapes(doc, cue) == ("expected|passive", "expected")
+    doc = parse("The statistics appear to be fabricated.")
+    (cue,) = role_spans(doc, tags_for(doc, {"appear": "CUE"}))
+    assert cue_shapes(doc, cue) == ("appear|own", "appear")
+
+
+def test_a_cue_shape_that_goes_without_source_in_training_gets_none(parse):
+    doc = parse("The statistics appear to be fabricated.")
+    tags = tags_for(doc, {"The statistics": "SRC", "appear": "CUE", "to be fabricated": "CON"})
+    (cue,) = [s for s in role_spans(doc, tags) if s.role == "CUE"]
+    sourceless = SourcelessCues()
+    for _ in range(MIN_COUNT):
+        sourceless.add(cue_shapes(doc, cue), sourceless=True)
+    (group,) = group_spans(doc, role_spans(doc, tags), sourceless)
+    assert group.source is None
+    (group,) = group_spans(doc, role_spans(doc, tags), SourcelessCues())
+    assert texts(doc, group)[2] == "The statistics"
+
+
+def test_unquoted_content_running_into_the_next_sentence_is_cut_there(parse):
+    doc = parse("Officials said that the plan had failed. Critics welcomed the news on Monday.")
+    tags = tags_for(doc, {"that the plan had failed. Critics welcomed the news": "CON"})
+    spans = split_at_sentence_starts(doc, role_spans(doc, tags), find_quotations(doc.text))
+    assert [doc[s.start : s.end].text for s in spans] == [
+        "that the plan had failed",
+        "Critics welcomed the news",
+    ]
+
+
+def test_a_quotation_of_several_sentences_stays_whole(parse):
+    doc = parse("“We lost. We will be back next year,” she said.")
+    tags = tags_for(doc, {"We lost. We will be back next year": "CON"})
+    spans = split_at_sentence_starts(doc, role_spans(doc, tags), find_quotations(doc.text))
+    assert [doc[s.start : s.end].text for s in spans] == ["We lost. We will be back next year"]

@@ -1,4 +1,4 @@
-from onrecord.attribute.lexicon import MIN_COUNT, CueLexicon
+from onrecord.attribute.lexicon import MIN_COUNT, CueLexicon, SourcelessCues
 
 
 def lexicon_of(pairs):
@@ -30,3 +30,41 @@ def test_json_round_trip():
     lexicon = lexicon_of([("said", True)] * 5 + [("said", False)] * 5)
     again = CueLexicon.from_json(lexicon.to_json())
     assert again.rate_bin("said") == lexicon.rate_bin("said")
+
+
+def sourceless_of(shapes, sourceless, sourced):
+    table = SourcelessCues()
+    for _ in range(sourceless):
+        table.add(shapes, sourceless=True)
+    for _ in range(sourced):
+        table.add(shapes, sourceless=False)
+    return table
+
+
+def test_a_shape_mostly_without_source_is_sourceless():
+    assert sourceless_of(("appear|own", "appear"), 3, 1).is_sourceless(("appear|own", "appear"))
+    assert not sourceless_of(("said|own", "said"), 1, 9).is_sourceless(("said|own", "said"))
+
+
+def test_a_tie_or_a_rare_shape_keeps_the_source():
+    assert not sourceless_of(("asked|own", "asked"), 2, 2).is_sourceless(("asked|own", "asked"))
+    rare = sourceless_of(("mused|own", "mused"), MIN_COUNT - 1, 0)
+    assert not rare.is_sourceless(("mused|own", "mused"))
+
+
+def test_the_most_specific_common_shape_decides():
+    table = sourceless_of(("asked|passive", "asked"), 4, 0)
+    for _ in range(10):
+        table.add(("asked|own", "asked"), sourceless=False)
+    assert table.is_sourceless(("asked|passive", "asked"))
+    assert not table.is_sourceless(("asked|own", "asked"))
+    # an unseen specific shape falls back to the word, which mostly has a source
+    assert not table.is_sourceless(("asked|borrowed", "asked"))
+
+
+def test_sourceless_json_round_trip_drops_rare_shapes():
+    table = sourceless_of(("expected|passive", "expected"), 3, 0)
+    table.add(("hinted|own", "hinted"), sourceless=True)
+    again = SourcelessCues.from_json(table.to_json())
+    assert again.is_sourceless(("expected|passive", "expected"))
+    assert "hinted" not in again.counts

@@ -9,8 +9,10 @@ from onrecord.attribute.group import (
     Group,
     add_missed_quotations,
     group_spans,
+    join_fragments,
     kind_of,
     role_spans,
+    split_at_sentence_starts,
 )
 from onrecord.attribute.quotes import find_quotations
 from onrecord.attribute.tagger import Tagger
@@ -22,8 +24,10 @@ def find(doc: Doc, tagger: Tagger) -> list[Attribution]:
     quotations = find_quotations(doc.text)
     tags, scores = tagger.tag(doc, quotations)
     spans = according_to_spans(doc, role_spans(doc, tags, scores))
-    spans = add_missed_quotations(doc, spans, quotations)
-    kinds = [(group, kind_of(doc, group, quotations)) for group in group_spans(doc, spans)]
+    spans = join_fragments(doc, add_missed_quotations(doc, spans, quotations))
+    spans = split_at_sentence_starts(doc, spans, quotations)
+    groups = group_spans(doc, spans, tagger.sourceless)
+    kinds = [(group, kind_of(doc, group, quotations)) for group in groups]
     kept = [(group, kind) for group, kind in kinds if _is_attributed(group, kind)]
     text = doc.text  # built from the tokens on every access: read it once
     return [

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from onrecord.attribute.lexicon import SourcelessCues
 from onrecord.attribute.quotes import Quotation
 from onrecord.attribute.sentences import sentence_starts, token_texts
 
 HEAD_HOPS = 6
 QUOTED_SENTENCE_WORDS = 4
 SPLIT_GAP = 8
+FRAGMENT_GAP = 3
 NEAR_LIMIT = 40
 OTHER_SENTENCE_PENALTY = 10
 BARE_CUES = {":", "-", "—", "–"}
@@ -30,6 +32,7 @@ AMBIGUOUS_MARKS = {'"', "''"}  # open or close, by their spacing
 SENTENCE_ENDS = {".", "!", "?"}
 SUBJECT_HOPS = 3
 SUBJECT_DEPS = {"nsubj"}
+PASSIVE_DEPS = {"nsubjpass", "auxpass"}
 SOURCE_VIA_DEPS = {"prep", "agent"}  # "according to X", "was told by X"
 CUE_CHAIN_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep"}
 RELATIVE_TAGS = {"WP", "WDT"}
@@ -122,6 +125,66 @@ def add_missed_quotations(
     return sorted(spans + added, key=lambda s: s.start) if added else spans
 
 
+def join_fragments(doc: Doc, spans: list[RoleSpan]) -> list[RoleSpan]:
+    """Join content runs that only punctuation separates, inside one paragraph: the tagger
+    often drops a comma or a quotation mark out of a content and starts again after it
+    ("the minimum wage, now $7.25 an hour, to be raised"), and each piece alone is too short
+    to be the statement. On the two held-out halves of train this raised content precision by
+    1.3 and 1.4 points for 0.5 and 0.4 of recall."""
+    joined: list[RoleSpan] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        if previous is not None and _only_punctuation_between(doc, previous, span):
+            score = (previous.score + span.score) / 2
+            joined[-1] = RoleSpan("CON", previous.start, span.end, score)
+            continue
+        joined.append(span)
+    return joined
+
+
+def split_at_sentence_starts(
+    doc: Doc, spans: list[RoleSpan], quotations: list[Quotation]
+) -> list[RoleSpan]:
+    """Cut a content that opens outside quotation marks at each sentence start outside them,
+    so that each piece finds its own cue. The tagger runs reported speech on into the next
+    sentence ("that he spoke with Comey right after ... . He later condensed those
+    queries"); in PolNeAR train only one such content in eleven crosses a sentence start.
+    A quotation of several sentences is one statement and stays whole."""
+    starts = sentence_starts(doc)
+    pieces: list[RoleSpan] = []
+    for span in spans:
+        if span.role != "CON" or _inside_any(doc[span.start].idx, quotations):
+            pieces.append(span)
+            continue
+        cuts = [
+            i
+            for i in range(span.start + 1, span.end)
+            if starts[i] == i and not _inside_any(doc[i].idx, quotations)
+        ]
+        if not cuts:
+            pieces.append(span)
+            continue
+        for start, end in zip([span.start, *cuts], [*cuts, span.end], strict=True):
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            if end > start:
+                pieces.append(RoleSpan("CON", start, end, span.score))
+    return pieces
+
+
+def _only_punctuation_between(doc: Doc, first: RoleSpan, second: RoleSpan) -> bool:
+    if first.role != "CON" or second.role != "CON":
+        return False
+    if not 0 <= second.start - first.end <= FRAGMENT_GAP:
+        return False
+    between = doc[first.end : second.start]
+    if any(not (t.is_punct or t.is_space) for t in between):
+        return False
+    return not any(
+        "\n" in t.text or "\n" in t.whitespace_ for t in doc[first.end - 1 : second.start]
+    )
+
+
 def _sentence_like(piece) -> bool:
     words = [t for t in piece if t.is_alpha]
     return len(words) >= QUOTED_SENTENCE_WORDS and any(
@@ -165,8 +228,11 @@ class _Sentences:
         return self.paragraph[i] == self.paragraph[j]
 
 
-def group_spans(doc: Doc, spans: list[RoleSpan]) -> list[Group]:
-    """Tie contents to cues and cues to sources."""
+def group_spans(
+    doc: Doc, spans: list[RoleSpan], sourceless: SourcelessCues | None = None
+) -> list[Group]:
+    """Tie contents to cues and cues to sources; a cue of a shape that ``sourceless`` says
+    has no source in the training articles gets none."""
     cues = [s for s in spans if s.role == "CUE"]
     sources = [s for s in spans if s.role == "SRC"]
     contents = [
@@ -203,7 +269,10 @@ def group_spans(doc: Doc, spans: list[RoleSpan]) -> list[Group]:
         if group.cue is None:
             continue
         if id(group.cue) not in source_of:
-            source_of[id(group.cue)] = _pick_source(doc, group, source_index, used, sentences)
+            source = _pick_source(doc, group, source_index, used, sentences)
+            if sourceless is not None and sourceless.is_sourceless(cue_shapes(doc, group.cue)):
+                source = None
+            source_of[id(group.cue)] = source
         group.source = source_of[id(group.cue)]
         if group.source is not None:
             used.add(id(group.source))
@@ -471,6 +540,22 @@ def _subject_source(
     if end <= start or any(c.start < end and start < c.end for c in contents):
         return None
     return RoleSpan("SRC", start, end, score=0.5)
+
+
+def cue_shapes(doc: Doc, cue: RoleSpan) -> tuple[str, str]:
+    """The cue's head word with how it gets a subject (passive, its own, or none: a
+    participle or infinitive that borrows one), then the word alone: the keys
+    ``SourcelessCues`` counts, most specific first. "expected|passive" has no source in
+    "She is expected to win"; "asked|borrowed" none in "Asked about it, Smith said"."""
+    head = _cue_head(doc, cue)
+    deps = {child.dep_ for child in head.children}
+    if deps & PASSIVE_DEPS:
+        how = "passive"
+    elif deps & SUBJECT_DEPS:
+        how = "own"
+    else:
+        how = "borrowed"
+    return f"{head.lower_}|{how}", head.lower_
 
 
 def _cue_head(doc: Doc, cue: RoleSpan):

@@ -1,4 +1,5 @@
-"""A cue lexicon learned from the training split: how often each word form is part of a cue.
+"""What the training split says about cues: how often each word form is part of a cue, and
+how often a cue of each shape has no source.
 
 PolNeAR's cues are open-ended ("said", "believes", "a poll found", "questions about"), so
 no hand list is used: the rate at which a word form is annotated as a cue in the training
@@ -57,4 +58,45 @@ class CueLexicon:
 
     @classmethod
     def from_path(cls, path: str | Path) -> CueLexicon:
+        return cls.from_json(Path(path).read_text(encoding="utf-8"))
+
+
+class SourcelessCues:
+    """How often a cue of each shape has no source in the training articles.
+
+    Some cues take their subject into the content instead of giving it a speaker: "The
+    statistics appear to be fabricated", "She is expected to continue", "Asked whether he
+    would run, Smith said ...". PolNeAR annotates these with no source, while the parse
+    offers a subject that grouping would otherwise take. A shape is the cue's head word with
+    how it gets a subject (``cue_shapes`` in ``group``); the most specific shape seen at
+    least ``MIN_COUNT`` times decides, and a cue is sourceless when most of its kind were.
+    """
+
+    def __init__(self, counts: dict[str, list[int]] | None = None):
+        self.counts: dict[str, list[int]] = counts or {}
+
+    def add(self, shapes: tuple[str, ...], sourceless: bool) -> None:
+        for shape in shapes:
+            seen = self.counts.setdefault(shape, [0, 0])
+            seen[0] += int(sourceless)
+            seen[1] += 1
+
+    def is_sourceless(self, shapes: tuple[str, ...]) -> bool:
+        """``shapes`` most specific first; unseen and rare shapes keep their source."""
+        for shape in shapes:
+            sourceless, total = self.counts.get(shape, (0, 0))
+            if total >= MIN_COUNT:
+                return 2 * sourceless > total
+        return False
+
+    def to_json(self) -> str:
+        kept = {shape: seen for shape, seen in self.counts.items() if seen[1] >= MIN_COUNT}
+        return json.dumps(kept, sort_keys=True, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, data: str) -> SourcelessCues:
+        return cls({shape: list(seen) for shape, seen in json.loads(data).items()})
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> SourcelessCues:
         return cls.from_json(Path(path).read_text(encoding="utf-8"))

@@ -15,12 +15,14 @@ import pycrfsuite
 from spacy.tokens import Doc
 
 from onrecord.attribute.features import article_features
-from onrecord.attribute.lexicon import CueLexicon
+from onrecord.attribute.lexicon import CueLexicon, SourcelessCues
 from onrecord.attribute.quotes import Quotation
 from onrecord.errors import ModelError
 
 MODEL_FILE = "attribution.crfsuite"
 LEXICON_FILE = "cue_lexicon.json"
+SOURCELESS_FILE = "sourceless_cues.json"
+MODEL_FILES = (MODEL_FILE, LEXICON_FILE, SOURCELESS_FILE)
 
 
 def packaged_model_dir() -> Path:
@@ -33,15 +35,16 @@ class Tagger:
 
     def __init__(self, model_dir: str | Path | None = None):
         self.model_dir = Path(model_dir) if model_dir else packaged_model_dir()
-        model, lexicon = self.model_dir / MODEL_FILE, self.model_dir / LEXICON_FILE
-        if not (model.is_file() and lexicon.is_file()):
+        missing = [name for name in MODEL_FILES if not (self.model_dir / name).is_file()]
+        if missing:
             raise ModelError(
-                f"no attribution model in {self.model_dir}; "
+                f"no attribution model in {self.model_dir} (missing {', '.join(missing)}); "
                 "rebuild it with training/train_tagger.py"
             )
-        self.lexicon = CueLexicon.from_path(lexicon)
+        self.lexicon = CueLexicon.from_path(self.model_dir / LEXICON_FILE)
+        self.sourceless = SourcelessCues.from_path(self.model_dir / SOURCELESS_FILE)
         self._crf = pycrfsuite.Tagger()
-        self._crf.open(str(model))
+        self._crf.open(str(self.model_dir / MODEL_FILE))
 
     def tag(self, doc: Doc, quotations: list[Quotation]) -> tuple[list[str], list[float]]:
         """The best tag sequence and, per token in a role, the probability of its tag (outside
@@ -54,4 +57,4 @@ class Tagger:
 
     def files(self) -> dict[str, bytes]:
         """The model's files by name, for saving a pipeline to disk."""
-        return {name: (self.model_dir / name).read_bytes() for name in (MODEL_FILE, LEXICON_FILE)}
+        return {name: (self.model_dir / name).read_bytes() for name in MODEL_FILES}
