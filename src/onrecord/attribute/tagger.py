@@ -2,8 +2,9 @@
 
 A CRF is small, fast on one core, needs no PyTorch, and learns from PolNeAR train both
 which words report ("said", "believes", "a poll found") and which syntactic positions
-carry content. ``training/train_tagger.py`` rebuilds it, with its cue lexicon, from the
-train split; both files ship in ``onrecord/models``.
+carry content. ``training/train_tagger.py`` rebuilds it, with its cue lexicon and its table
+of sourceless cue shapes (which the grouping reads), from the train split; all three files
+ship in ``onrecord/models``.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ class Tagger:
         if missing:
             raise ModelError(
                 f"no attribution model in {self.model_dir} (missing {', '.join(missing)}); "
-                "rebuild it with training/train_tagger.py"
+                "rebuild it with training/train_tagger.py, or, for a spaCy pipeline saved by "
+                "an older onrecord, add onrecord to it again and save it"
             )
         self.lexicon = CueLexicon.from_path(self.model_dir / LEXICON_FILE)
         self.sourceless = SourcelessCues.from_path(self.model_dir / SOURCELESS_FILE)
