@@ -5,7 +5,10 @@ together. Syntax does most of that: a content hangs below its cue ("said" -> cco
 the source is the cue's subject. Where the parse does not connect them (a quotation split
 by its attribution, a quotation that runs over a sentence end), the nearest cue in the same
 sentence, then in the same paragraph, is taken. Contents of one cue become one attribution
-with a discontinuous content ("“A,” he said. “B.”").
+with a discontinuous content ("“A,” he said. “B.”"). The tagger's runs are mended first
+(pieces split by a comma joined, reported speech run into the next sentence cut), and a cue
+of a shape that PolNeAR train leaves without a source ("appears to", "is expected to")
+gets none, whatever subject the parse offers.
 """
 
 from __future__ import annotations
