@@ -183,9 +183,7 @@ def _only_punctuation_between(doc: Doc, first: RoleSpan, second: RoleSpan) -> bo
     between = doc[first.end : second.start]
     if any(not (t.is_punct or t.is_space) for t in between):
         return False
-    return not any(
-        "\n" in t.text or "\n" in t.whitespace_ for t in doc[first.end - 1 : second.start]
-    )
+    return _paragraphs_between(doc, first.end - 1, second.start) == 0
 
 
 def _sentence_like(piece) -> bool:
@@ -272,10 +270,10 @@ def group_spans(
         if group.cue is None:
             continue
         if id(group.cue) not in source_of:
-            source = _pick_source(doc, group, source_index, used, sentences)
             if sourceless is not None and sourceless.is_sourceless(cue_shapes(doc, group.cue)):
-                source = None
-            source_of[id(group.cue)] = source
+                source_of[id(group.cue)] = None
+            else:
+                source_of[id(group.cue)] = _pick_source(doc, group, source_index, used, sentences)
         group.source = source_of[id(group.cue)]
         if group.source is not None:
             used.add(id(group.source))
