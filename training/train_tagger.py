@@ -49,14 +49,20 @@ def parse(articles: list[GoldArticle], model: str, cache: Path | None) -> list[D
     return docs
 
 
-def token_owners(doc: Doc, gold: list[GoldAttribution]) -> list[tuple[str, int] | None]:
-    """For each token, the (role, attribution number) covering its first character."""
+def char_owners(gold: list[GoldAttribution]) -> dict[int, tuple[str, int]]:
+    """For each annotated character, its (role, attribution number); the first one wins."""
     at_char: dict[int, tuple[str, int]] = {}
     for n, attribution in enumerate(gold):
         for field, role in ROLES:
             for start, end in getattr(attribution, field):
                 for c in range(start, end):
                     at_char.setdefault(c, (role, n))
+    return at_char
+
+
+def token_owners(doc: Doc, gold: list[GoldAttribution]) -> list[tuple[str, int] | None]:
+    """For each token, the (role, attribution number) covering its first character."""
+    at_char = char_owners(gold)
     owners: list[tuple[str, int] | None] = []
     for token in doc:
         owner = None
