@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from train_tagger import PARAMS, fit, parse
+from train_tagger import PARAMS, copy_encoder, fit, out_of_fold_probabilities, parse
 
 from onrecord.attribute.tagger import Tagger
 from onrecord.eval.metric import Report, score_articles
@@ -54,7 +54,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--c1", type=float, default=PARAMS["c1"] / 2)
     parser.add_argument("--c2", type=float, default=PARAMS["c2"])
     parser.add_argument("--keep", type=Path, default=None, help="save the fitted tagger here")
+    parser.add_argument(
+        "--encoder", type=Path, default=None, help="an exported encoder fitted on the fitted half"
+    )
+    parser.add_argument(
+        "--oof-encoders",
+        type=Path,
+        nargs=2,
+        metavar=("EVEN", "ODD"),
+        help="exported encoders fitted on the fitted half's own even and odd halves",
+    )
     args = parser.parse_args(argv)
+    if (args.encoder is None) != (args.oof_encoders is None):
+        parser.error("--encoder and --oof-encoders go together")
 
     started = time.time()
     articles = load_compartment(args.train)
@@ -64,7 +76,12 @@ def main(argv: list[str] | None = None) -> None:
     params = {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
     with tempfile.TemporaryDirectory(prefix="onrecord-heldout-") as scratch:
         model_dir = args.keep or Path(scratch)
-        fit(docs[fitted], articles[fitted], model_dir, params)
+        probs = None
+        if args.encoder is not None:
+            probs = out_of_fold_probabilities(docs[fitted], args.oof_encoders)
+        fit(docs[fitted], articles[fitted], model_dir, params, probs)
+        if args.encoder is not None:
+            copy_encoder(args.encoder, model_dir)
         report = score(articles[scored], model_dir, args.model)
     print(report.format())
     print(f"fitted {args.fold} half, {params}; {time.time() - started:.0f} s", file=sys.stderr)

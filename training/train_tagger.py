@@ -13,13 +13,16 @@ the same model). Dev is never read here.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 from spacy.tokens import Doc, DocBin
 
+from onrecord.attribute.encoder import ENCODER_FILES, Encoder
 from onrecord.attribute.features import article_features
 from onrecord.attribute.group import RoleSpan, cue_shapes
 from onrecord.attribute.lexicon import CueLexicon, SourcelessCues
@@ -117,9 +120,25 @@ def sourceless_cues(docs: list[Doc], articles: list[GoldArticle]) -> SourcelessC
     return table
 
 
-def fit(docs: list[Doc], articles: list[GoldArticle], out: Path, params: dict) -> None:
+def out_of_fold_probabilities(docs: list[Doc], encoders: list[Path]) -> list[np.ndarray]:
+    """The encoder's label probabilities for each doc, from an encoder that never saw it:
+    ``encoders`` are the two fitted on the docs at even and at odd positions, so each doc
+    is read by the other one. A CRF fitted on in-fold probabilities would learn to trust an
+    encoder that has seen the answers."""
+    even, odd = (Encoder(path) for path in encoders)
+    return [(odd if i % 2 == 0 else even).token_probabilities(doc) for i, doc in enumerate(docs)]
+
+
+def fit(
+    docs: list[Doc],
+    articles: list[GoldArticle],
+    out: Path,
+    params: dict,
+    encoder_probs: list[np.ndarray] | None = None,
+) -> None:
     """Learn the cue lexicon, fit the CRF and count sourceless cue shapes on these parsed
-    articles; write all three to ``out``."""
+    articles; write all three to ``out``. With ``encoder_probs`` (one array per doc, out of
+    fold) the CRF also reads the encoder's features; the encoder itself is not copied."""
     started = time.time()
     tags = [bio_tags(doc, a.attributions) for doc, a in zip(docs, articles, strict=True)]
     per_article = [article_lexicon(doc, t) for doc, t in zip(docs, tags, strict=True)]
@@ -129,8 +148,12 @@ def fit(docs: list[Doc], articles: list[GoldArticle], out: Path, params: dict) -
         lexicon.cue_counts.update(own.cue_counts)
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for doc, doc_tags, own in zip(docs, tags, per_article, strict=True):
-        features = article_features(doc, find_quotations(doc.text), lexicon, leave_out=own)
+    probs = encoder_probs or [None] * len(docs)
+    for doc, doc_tags, own, doc_probs in zip(docs, tags, per_article, probs, strict=True):
+        quotations = find_quotations(doc.text)
+        features = article_features(
+            doc, quotations, lexicon, leave_out=own, encoder_probs=doc_probs
+        )
         trainer.append(features, doc_tags)
     trainer.set_params(params)
     print(f"features ready in {time.time() - started:.0f} s", file=sys.stderr)
@@ -142,6 +165,12 @@ def fit(docs: list[Doc], articles: list[GoldArticle], out: Path, params: dict) -
     (out / SOURCELESS_FILE).write_text(sourceless, encoding="utf-8")
 
 
+def copy_encoder(source: Path, out: Path) -> None:
+    """Put the exported encoder beside the CRF that was fitted on its features."""
+    for name in ENCODER_FILES:
+        shutil.copy(source / name, out / name)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("train", type=Path, help="PolNeAR train compartment")
@@ -151,14 +180,35 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
     parser.add_argument("--c1", type=float, default=PARAMS["c1"])
     parser.add_argument("--c2", type=float, default=PARAMS["c2"])
+    parser.add_argument(
+        "--encoder",
+        type=Path,
+        default=None,
+        help="an exported encoder fitted on all of train, to ship beside the CRF",
+    )
+    parser.add_argument(
+        "--oof-encoders",
+        type=Path,
+        nargs=2,
+        metavar=("EVEN", "ODD"),
+        help="exported encoders fitted on train's even and odd halves (with --encoder)",
+    )
     args = parser.parse_args(argv)
+    if (args.encoder is None) != (args.oof_encoders is None):
+        parser.error("--encoder and --oof-encoders go together")
 
     started = time.time()
     articles = load_compartment(args.train)
     docs = parse(articles, args.model, args.cache)
     print(f"parsed {len(docs)} articles in {time.time() - started:.0f} s", file=sys.stderr)
     params = {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
-    fit(docs, articles, args.out, params)
+    probs = None
+    if args.encoder is not None:
+        probs = out_of_fold_probabilities(docs, args.oof_encoders)
+        print(f"encoder features in {time.time() - started:.0f} s", file=sys.stderr)
+    fit(docs, articles, args.out, params, probs)
+    if args.encoder is not None:
+        copy_encoder(args.encoder, args.out)
     print(f"trained in {time.time() - started:.0f} s -> {args.out}", file=sys.stderr)
 
 
