@@ -1,7 +1,7 @@
 """Speed of onrecord's whole extraction against bare spaCy on the same texts.
 
     python benchmarks/bench_extract.py ../shared/polnear/dev [--repeat 3] [--json results.json]
-        [--workers 1,2] [--lengths 1,4,16] [--synthetic 2000]
+        [--workers 1,2] [--lengths 1,4,16] [--synthetic 2000] [--no-encoder]
 
 The machines this runs on are virtual and their speed drifts by a quarter from one minute to
 the next, so every measured side runs alternately ``--repeat`` times and reports its median
@@ -16,6 +16,8 @@ as well as overall, with tokens counted by spaCy's tokenizer (the same for both 
   row shows how much of onrecord's lead over the reference is that setting alone.
 - ``onrecord``: ``Extractor.extract_many`` (parse, tag, group, resolve speakers, facts, build
   the output records), one process.
+- ``onrecord, tagger encoder``: the same with ``--tagger encoder`` (the fine-tuned encoder's
+  features added to the CRF's; onnxruntime on one thread).
 - ``onrecord, N workers``: ``onrecord.parallel.extract_all(workers=N)``, what
   ``onrecord extract --workers N`` runs (one worker extracts in the calling process). The
   clock starts once every worker has loaded the model: the articles fed to ``extract_all``
@@ -83,16 +85,17 @@ def run_spacy(texts: list[str], model: str) -> dict:
     return _with_tokens(result, tokens)
 
 
-def run_onrecord(texts: list[str], model: str) -> dict:
+def run_onrecord(texts: list[str], model: str, tagger: str = "crf") -> dict:
     from onrecord.pipeline import Extractor
 
     started = time.perf_counter()
-    extractor = Extractor(model)
+    extractor = Extractor(model, tagger=tagger)
     loaded = time.perf_counter()
     attributions = 0
     for document in extractor.extract_many(Article(text=t) for t in texts):
         attributions += len(document.attributions)
-    result = _result("onrecord extract", texts, started, loaded, 1)
+    name = "onrecord extract" + ("" if tagger == "crf" else f", tagger {tagger}")
+    result = _result(name, texts, started, loaded, 1)
     result["attributions"] = attributions
     result["whitespace_words"] = sum(len(t.split()) for t in texts)
     return _with_tokens(result, sum(len(extractor.nlp.make_doc(t)) for t in texts))
@@ -307,6 +310,7 @@ def print_tables(results: dict) -> None:
     )
     print("|---|---|---|---|---|---|---|---|")
     rows = [results["spacy"], results["spacy_one_thread"], results["onrecord"]]
+    rows += [results["onrecord_encoder"]] if "onrecord_encoder" in results else []
     for r in [*rows, *results.get("workers", [])]:
         rss = r.get("peak_rss_mib_per_worker", r["peak_rss_mib"])
         print(
@@ -364,6 +368,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--synthetic", type=int, default=2000, help="quotations in the made-up article (0 for none)"
     )
+    parser.add_argument(
+        "--no-encoder",
+        dest="encoder",
+        action="store_false",
+        help="leave out the onrecord row with --tagger encoder",
+    )
     parser.add_argument("--side", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -371,7 +381,9 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(run_side(args)))
         return
 
-    sides = ["spacy", "spacy_one_thread", "onrecord", *(f"pool{n}" for n in args.workers)]
+    encoder = ["onrecord_encoder"] if args.encoder else []
+    pools = [f"pool{n}" for n in args.workers]
+    sides = ["spacy", "spacy_one_thread", "onrecord", *encoder, *pools]
     runs: dict[str, list[dict]] = {side: [] for side in sides}
     for _ in range(max(1, args.repeat)):
         for side in sides:
@@ -400,6 +412,7 @@ def main(argv: list[str] | None = None) -> None:
             )
             for n in args.workers
         },
+        **({"onrecord_encoder": medians["onrecord_encoder"]} if args.encoder else {}),
         "all_runs_seconds": {side: [r["seconds"] for r in rs] for side, rs in runs.items()},
     }
     if args.lengths:
@@ -430,6 +443,8 @@ def run_side(args: argparse.Namespace) -> dict:
         return result
     if args.side == "onrecord":
         return run_onrecord(texts, args.model)
+    if args.side == "onrecord_encoder":
+        return run_onrecord(texts, args.model, tagger="encoder")
     if args.side.startswith("pool"):
         return run_pool(texts, args.model, int(args.side.removeprefix("pool")))
     if args.side == "lengths":

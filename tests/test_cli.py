@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from onrecord import __version__
 from onrecord.cli import app
 from onrecord.cli_utils import document_json, output_name
+from onrecord.settings import TAGGER_VARIABLE
 from onrecord.types import Article, Attribution, Document, Span
 
 ARTICLE = (
@@ -116,6 +117,18 @@ def test_unknown_model_is_one_line(tmp_path: Path):
     assert_no_traceback(result)
 
 
+def test_unknown_tagger_is_one_line(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv(TAGGER_VARIABLE, "crf")  # so the one --tagger sets is undone after
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run("extract", str(article), "--tagger", "no_such_tagger")
+    assert result.exit_code == 1
+    assert len(error_lines(result)) == 1
+    assert error_lines(result)[0].startswith("[E200]")
+    assert "no_such_tagger" in result.stderr and "crf, encoder" in result.stderr
+    assert_no_traceback(result)
+
+
 def test_output_dir_that_cannot_be_created_is_one_line(tmp_path: Path):
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE, encoding="utf-8")
@@ -178,6 +191,18 @@ def test_extract_one_file_prints_one_document(extractor, check_output, tmp_path:
     assert output["document"]["published"] == "2031-06-02"
     assert output["document"]["model"] == extractor.model
     assert output["attributions"], "the quotation and the reported speech were missed"
+
+
+def test_extract_with_the_encoder_tagger(extractor, check_output, tmp_path, monkeypatch):
+    monkeypatch.setenv(TAGGER_VARIABLE, "crf")
+    article = tmp_path / "bridge.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run("extract", "--tagger", "encoder", str(article))
+    assert result.exit_code == 0, result.output
+    output = json.loads(result.stdout)
+    check_output(output)
+    contents = [a["content"]["text"] for a in output["attributions"]]
+    assert any("working crossing" in c for c in contents), contents
 
 
 def test_extract_compact_prints_one_line(extractor, check_output, tmp_path: Path):
@@ -307,7 +332,7 @@ def test_eval_polnear_prints_figures(extractor, small_compartment: Path):
     assert result.exit_code == 0, result.output
     assert "attribution" in result.stdout
     assert "articles 3" in result.stdout
-    assert f"model {extractor.model}: 3 articles" in result.stdout
+    assert f"model {extractor.model}, tagger crf: 3 articles" in result.stdout
     assert "extracting" in result.stderr  # the progress bar
 
 
@@ -317,6 +342,7 @@ def test_eval_polnear_json_with_limit(extractor, small_compartment: Path):
     report = json.loads(result.stdout)
     assert report["articles"] == 2
     assert report["model"] == extractor.model
+    assert report["tagger"] == "crf"
     assert report["counts"]["gold"] > 0
     assert report["counts"]["predicted"] > 0
     assert 0.0 <= report["scores"]["attribution_f1"] <= 1.0

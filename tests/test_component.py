@@ -15,10 +15,10 @@ TWO_PARAGRAPHS = (
 )
 
 
-def _user_pipeline():
+def _user_pipeline(**config):
     nlp = spacy.load(DEFAULT_MODEL)
     nlp.add_pipe("onrecord_paragraphs", before="parser")
-    nlp.add_pipe("onrecord")
+    nlp.add_pipe("onrecord", config=config)
     return nlp
 
 
@@ -47,6 +47,18 @@ def test_a_pipeline_saved_with_onrecord_loads_back_and_gives_the_same_output(tmp
     loaded = spacy.load(tmp_path / "pipeline")
     assert loaded.pipe_names[-1] == "onrecord"
     assert (tmp_path / "pipeline" / "onrecord" / "attribution.crfsuite").is_file()
+    assert _found(loaded(sample_text)._.attributions) == before
+
+
+def test_the_encoder_tagger_is_saved_with_the_pipeline(tmp_path, sample_text):
+    nlp = _user_pipeline(model_path="encoder")
+    doc = nlp(sample_text)
+    assert doc._.attributions
+    before = _found(doc._.attributions)
+    assert before == _found(onrecord.extract(sample_text, tagger="encoder").attributions)
+    nlp.to_disk(tmp_path / "pipeline")
+    assert (tmp_path / "pipeline" / "onrecord" / "encoder.onnx").is_file()
+    loaded = spacy.load(tmp_path / "pipeline")
     assert _found(loaded(sample_text)._.attributions) == before
 
 

@@ -12,11 +12,18 @@ __version__ = "0.1.0"
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
-def extract(text: str, published: str | None = None, *, model: str | None = None) -> Document:
+def extract(
+    text: str,
+    published: str | None = None,
+    *,
+    model: str | None = None,
+    tagger: str | None = None,
+) -> Document:
     """Find every attribution in ``text`` and resolve its speaker.
 
-    The spaCy pipeline is loaded once per model name and reused by later calls.
+    ``model`` names the spaCy pipeline, ``tagger`` the attribution tagger ("crf", the
+    default, or the slower, more accurate "encoder"). Each pair is loaded once and reused.
     """
     from onrecord.pipeline import get_extractor
 
-    return get_extractor(model).extract(Article(text=text, published=published))
+    return get_extractor(model, tagger).extract(Article(text=text, published=published))

@@ -8,6 +8,7 @@ traceback.
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -38,7 +39,7 @@ from onrecord.errors import OnrecordError, StoreError
 from onrecord.parallel import keep_single_threaded
 from onrecord.read import iter_articles
 from onrecord.read.dates import iso_date
-from onrecord.settings import DEFAULT_DB, DEFAULT_MODEL
+from onrecord.settings import DEFAULT_DB, DEFAULT_MODEL, TAGGER_VARIABLE
 from onrecord.types import Article
 
 
@@ -67,6 +68,27 @@ eval_app = typer.Typer(
     rich_markup_mode="markdown",
 )
 app.add_typer(eval_app, name="eval")
+
+TaggerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--tagger",
+        metavar="NAME",
+        envvar=TAGGER_VARIABLE,
+        help="Attribution tagger: crf (default; as fast as bare spaCy) or encoder (a "
+        "fine-tuned transformer's features added: more accurate, about twice as slow); or a "
+        "folder with a trained tagger.",
+        show_default=False,
+    ),
+]
+
+
+def use_tagger(tagger: str | None) -> None:
+    """Name the tagger in the environment, where every extractor this run loads, in this
+    process or in a worker, looks for it."""
+    if tagger:
+        os.environ[TAGGER_VARIABLE] = tagger
+
 
 ModelOption = Annotated[
     str | None,
@@ -164,6 +186,7 @@ def extract(
     ] = None,
     published: PublishedOption = None,
     model: ModelOption = None,
+    tagger: TaggerOption = None,
     workers: WorkersOption = 1,
     pretty: Annotated[
         bool,
@@ -180,6 +203,7 @@ def extract(
     Lines file with several articles print JSON Lines, one document a line. A bad input is
     reported on stderr and the others are still processed; the exit code is then 1.
     """
+    use_tagger(tagger)
     failures: list[OnrecordError] = []
 
     def report(error: OnrecordError) -> None:
@@ -246,6 +270,7 @@ def eval_polnear(
         ),
     ],
     model: ModelOption = None,
+    tagger: TaggerOption = None,
     limit: Annotated[
         int | None,
         typer.Option(min=1, metavar="N", help="Score only the first N articles (by name)."),
@@ -255,6 +280,7 @@ def eval_polnear(
     ] = False,
 ) -> None:
     """Score attributions on PolNeAR: content and attribution precision, recall and F1."""
+    use_tagger(tagger)
     run = evaluate_polnear(directory, model, limit, stderr())
     if as_json:
         typer.echo(json.dumps(run.to_dict(), indent=2))
@@ -266,6 +292,7 @@ def eval_polnear(
 @app.command()
 def demo(
     model: ModelOption = None,
+    tagger: TaggerOption = None,
     db: Annotated[
         Path | None,
         typer.Option(
@@ -285,6 +312,7 @@ def demo(
 ) -> None:
     """The tour: extract a bundled made-up article, ingest the bundled sample articles into a
     corpus, query it, then serve the web page on http://127.0.0.1:PORT."""
+    use_tagger(tagger)
     from onrecord.store import Store
     from onrecord.store import ingest as run_ingest
     from onrecord.store.query import QuoteFilter, quotes, speakers
@@ -355,6 +383,7 @@ def ingest(
     workers: WorkersOption = 1,
     published: PublishedOption = None,
     model: ModelOption = None,
+    tagger: TaggerOption = None,
 ) -> None:
     """Extract articles into the corpus database.
 
@@ -362,6 +391,7 @@ def ingest(
     be started again. Each article is written whole, in one transaction. Unreadable inputs
     are reported on stderr and the rest is still ingested; the exit code is then 1.
     """
+    use_tagger(tagger)
     from onrecord.store import Store, ingest_documents
     from onrecord.store import ingest as run_ingest
 
@@ -541,8 +571,11 @@ def serve(
         str, typer.Option(metavar="HOST", help="Address to listen on (loopback by default).")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, metavar="PORT")] = 8000,
+    tagger: TaggerOption = None,
 ) -> None:
-    """Serve the HTTP API (/api, OpenAPI at /openapi.json) and the web page over a corpus."""
+    """Serve the HTTP API (/api, OpenAPI at /openapi.json) and the web page over a corpus.
+    --tagger names the tagger that /api/extract runs."""
+    use_tagger(tagger)
     from onrecord.serve import serve as run_server
 
     typer.echo(f"serving {db} on http://{host}:{port} (Ctrl-C to stop)", err=True)
@@ -607,6 +640,7 @@ def spark(
         int | None, typer.Option(min=1, metavar="N", help="Repartition the input into N.")
     ] = None,
     model: ModelOption = None,
+    tagger: TaggerOption = None,
     master: Annotated[
         str | None,
         typer.Option(metavar="URL", help="Spark master (default: spark-submit's, or local[*])."),
@@ -627,6 +661,7 @@ def spark(
         output,
         partitions=partitions,
         model=model,
+        tagger=tagger,
         master=master,
         input_format=input_format,
     )

@@ -183,6 +183,7 @@ class EvalRun:
 
     report: Report
     model: str
+    tagger: str
     seconds: float
 
     @property
@@ -191,13 +192,14 @@ class EvalRun:
 
     def speed_line(self) -> str:
         return (
-            f"model {self.model}: {self.report.articles} articles in {self.seconds:.1f} s "
-            f"({self.articles_per_second:.2f} articles/s)"
+            f"model {self.model}, tagger {self.tagger}: {self.report.articles} articles in "
+            f"{self.seconds:.1f} s ({self.articles_per_second:.2f} articles/s)"
         )
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "model": self.model,
+            "tagger": self.tagger,
             "seconds": round(self.seconds, 2),
             "articles_per_second": round(self.articles_per_second, 3),
             **self.report.to_dict(),
@@ -217,11 +219,12 @@ def evaluate_polnear(
         extractor = get_extractor(model)
         started = time.perf_counter()
         results = extract_with_progress(extractor, articles, console)
-        measured.update(model=extractor.model, seconds=time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        measured.update(model=extractor.model, tagger=extractor.tagger, seconds=seconds)
         return results
 
     report = evaluate(compartment, extract, limit=limit)
-    return EvalRun(report, measured["model"], measured["seconds"])
+    return EvalRun(report, measured["model"], measured["tagger"], measured["seconds"])
 
 
 def extract_with_progress(

@@ -60,7 +60,8 @@ def make_onrecord(nlp: Language, name: str, model_path: str | None, spans_key: s
 class OnrecordComponent:
     """Finds attributions and resolves their speakers.
 
-    model_path (str | None): a folder with a trained tagger; None takes the packaged one.
+    model_path (str | None): a shipped tagger's name ("crf", "encoder") or a folder with a
+        trained one; None takes the one ``ONRECORD_TAGGER`` names, else "crf".
     spans_key (str): the ``doc.spans`` key for the content, cue and source spans.
     """
 
@@ -152,11 +153,11 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
-def load_pipeline(model: str) -> Language:
+def load_pipeline(model: str, tagger: str | None = None) -> Language:
     """Load an installed spaCy pipeline by name, ready for onrecord, with onrecord at its
-    end."""
+    end (``tagger``: see ``onrecord.attribute.tagger.model_dir_for``)."""
     nlp = load_parsing_pipeline(model)
-    nlp.add_pipe("onrecord")
+    nlp.add_pipe("onrecord", config={"model_path": tagger})
     return nlp
 
 

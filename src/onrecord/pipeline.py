@@ -8,6 +8,7 @@ as ``doc._.published``, before the pipeline runs) and turns the component's outp
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from onrecord.errors import ReadError
 from onrecord.read import mask_debris
-from onrecord.settings import DEFAULT_MODEL
+from onrecord.settings import DEFAULT_MODEL, DEFAULT_TAGGER, TAGGER_VARIABLE
 from onrecord.types import Article, Attribution, DateMention, Document, Entity, Place, Span
 
 if TYPE_CHECKING:
@@ -25,12 +26,15 @@ if TYPE_CHECKING:
 class Extractor:
     """A loaded spaCy pipeline with the onrecord component at its end."""
 
-    def __init__(self, model: str | None = None, *, batch_size: int = 8):
+    def __init__(self, model: str | None = None, *, tagger: str | None = None, batch_size: int = 8):
+        """``tagger``: a shipped tagger's name ("crf", "encoder") or a folder with a trained
+        one; None takes the one ``ONRECORD_TAGGER`` names, else "crf"."""
         from onrecord.component import load_pipeline
 
         self.model = model or DEFAULT_MODEL
+        self.tagger = chosen_tagger(tagger)
         self.batch_size = batch_size
-        self.nlp = load_pipeline(self.model)
+        self.nlp = load_pipeline(self.model, tagger=self.tagger)
 
     def extract(self, article: Article) -> Document:
         return next(self.extract_many([article]))
@@ -114,6 +118,16 @@ def _recut_place(place: Place | None, text: str) -> Place | None:
     return replace(place, span=span, name=name)
 
 
+def chosen_tagger(tagger: str | None) -> str:
+    """The tagger asked for, else the one ``ONRECORD_TAGGER`` names, else "crf"."""
+    return tagger or os.environ.get(TAGGER_VARIABLE) or DEFAULT_TAGGER
+
+
+def get_extractor(model: str | None = None, tagger: str | None = None) -> Extractor:
+    """The extractor for ``model`` and ``tagger``, loaded once per process."""
+    return _cached_extractor(model, chosen_tagger(tagger))
+
+
 @lru_cache(maxsize=4)
-def get_extractor(model: str | None = None) -> Extractor:
-    return Extractor(model)
+def _cached_extractor(model: str | None, tagger: str) -> Extractor:
+    return Extractor(model, tagger=tagger)

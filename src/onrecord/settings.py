@@ -14,3 +14,12 @@ NEEDED_COMPONENTS = ("parser", "ner")
 
 # The corpus database used when no --db is given.
 DEFAULT_DB = "onrecord.duckdb"
+
+# The attribution taggers shipped in the package. "crf" reads spaCy's parse alone and keeps
+# onrecord as fast as bare spaCy; "encoder" adds a fine-tuned transformer's features to the
+# same CRF: more accurate, about twice as slow (README, "Accuracy" and "Speed").
+TAGGERS = ("crf", "encoder")
+DEFAULT_TAGGER = "crf"
+# Names the tagger when none is given in code; every command's --tagger sets it, so
+# worker processes, which inherit the environment, load the same one.
+TAGGER_VARIABLE = "ONRECORD_TAGGER"

@@ -12,9 +12,11 @@ no list of reporting verbs is written by hand.
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LOWER, ORTH, SHAPE, TAG
 from spacy.tokens import Doc
 
+from onrecord.attribute.encoder import encoder_features
 from onrecord.attribute.lexicon import CueLexicon
 from onrecord.attribute.quotes import Quotation
 from onrecord.attribute.sentences import sentence_starts, strings
@@ -72,9 +74,12 @@ def article_features(
     quotations: list[Quotation],
     lexicon: CueLexicon,
     leave_out: CueLexicon | None = None,
+    encoder_probs: np.ndarray | None = None,
 ) -> list[list[str]]:
     """One feature list per token of ``doc``. ``leave_out`` is the article's own lexicon
-    counts, subtracted while training so an article's gold never leaks into its features."""
+    counts, subtracted while training so an article's gold never leaks into its features;
+    ``encoder_probs`` are the fine-tuned encoder's label probabilities per token, if the
+    tagger has one (``onrecord.attribute.encoder``)."""
     cols = _Columns(doc)
     inside = _quote_state(doc, quotations)
     sent_start = sentence_starts(doc)
@@ -94,6 +99,9 @@ def article_features(
         feats.append(f"q={inside[i]}")
         feats.extend(_sentence_features(cols, i, sent_start, quoted_sents))
         features.append(feats)
+    if encoder_probs is not None:
+        for feats, encoded in zip(features, encoder_features(encoder_probs), strict=True):
+            feats.extend(encoded)
     return features
 
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from onrecord.errors import OnrecordError, ReadError
 from onrecord.read.jsonl import jsonl_articles
+from onrecord.settings import TAGGER_VARIABLE
 from onrecord.store.database import text_hash
 from onrecord.types import Article, Document, Span
 
@@ -70,6 +71,7 @@ def run_job(
     *,
     partitions: int | None = None,
     model: str | None = None,
+    tagger: str | None = None,
     master: str | None = None,
     input_format: str | None = None,
 ) -> dict[str, int]:
@@ -99,7 +101,8 @@ def run_job(
             raise ReadError(f"Spark cannot read it: {_spark_message(error)}", path=input) from None
         if partitions:
             records = records.repartition(partitions)
-        outcomes = records.mapInPandas(partial(extract_batches, model=model), OUTCOME_SCHEMA)
+        extract = partial(extract_batches, model=model, tagger=tagger)
+        outcomes = records.mapInPandas(extract, OUTCOME_SCHEMA)
         outcomes = outcomes.persist(StorageLevel.MEMORY_AND_DISK)
         for table in TABLES:
             table_frame(outcomes, table).write.mode("errorifexists").parquet(
@@ -199,9 +202,15 @@ def _last_line(error: Exception) -> str:
 # --- in the Python workers ----------------------------------------------------------------
 
 
-def extract_batches(batches: Iterable[pd.DataFrame], model: str | None) -> Iterator[pd.DataFrame]:
-    """The ``mapInPandas`` function: ``(record, path)`` batches in, ``(table, row)`` out."""
+def extract_batches(
+    batches: Iterable[pd.DataFrame], model: str | None, tagger: str | None = None
+) -> Iterator[pd.DataFrame]:
+    """The ``mapInPandas`` function: ``(record, path)`` batches in, ``(table, row)`` out.
+    ``tagger`` reaches the executor's Python worker here, not through the environment."""
     import pandas as pd
+
+    if tagger:
+        os.environ[TAGGER_VARIABLE] = tagger
 
     for batch in batches:
         rows = list(table_rows(zip(batch["record"], batch["path"], strict=True), model))
