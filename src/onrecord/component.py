@@ -137,7 +137,7 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     The starts are written as one array: ``token.is_sent_start = True`` first checks the
     whole Doc for a parse, which made marking every paragraph quadratic in the article.
     """
-    from onrecord.attribute.sentences import token_texts
+    from onrecord.doc_arrays import token_texts
 
     if len(doc) == 0:
         return doc

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from onrecord.attribute.encoder import encoder_features
 from onrecord.attribute.lexicon import CueLexicon
 from onrecord.attribute.quotes import Quotation
-from onrecord.attribute.sentences import sentence_starts, strings
+from onrecord.doc_arrays import sentence_starts, strings
 
 ANCESTOR_DEPTH = 4
 WINDOW = 2

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.attribute.lexicon import SourcelessCues
 from onrecord.attribute.quotes import Quotation
-from onrecord.attribute.sentences import sentence_starts, token_texts
+from onrecord.doc_arrays import sentence_starts, token_texts
 
 HEAD_HOPS = 6
 QUOTED_SENTENCE_WORDS = 4

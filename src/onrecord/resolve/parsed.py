@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from onrecord.doc_arrays import sentence_starts
 from onrecord.types import Span
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "WORK_OF_ART"})
@@ -20,7 +20,8 @@ EDGE_PUNCTUATION = frozenset(",;:.!?()[]{}\"'“”‘’«»—–-")
 
 @dataclass
 class Parsed:
-    """A parsed article with its entity and sentence index per token."""
+    """A parsed article with its entity and sentence per token (``sent_of``: the index of
+    the sentence's first token, which tells two sentences apart and keeps their order)."""
 
     doc: Doc
     text: str
@@ -35,7 +36,7 @@ class Parsed:
         for number, ent in enumerate(ents):
             for i in range(ent.start, ent.end):
                 ent_of[i] = number
-        return cls(doc, doc.text, ents, ent_of, _sentence_numbers(doc))
+        return cls(doc, doc.text, ents, ent_of, sentence_starts(doc))
 
     def ent_at(self, token: Token) -> SpacySpan | None:
         number = self.ent_of[token.i]
@@ -69,20 +70,3 @@ class Parsed:
     def char_end(self, i: int) -> int:
         token = self.doc[i]
         return token.idx + len(token.text)
-
-
-def _sentence_numbers(doc: Doc) -> list[int]:
-    """Each token's sentence number, as ``doc.sents`` counts them, from the sentence-start
-    array (``doc.sents`` makes a Span and a Token per token)."""
-    if "sents" in doc.user_hooks:
-        sent_of = [0] * len(doc)
-        for number, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                sent_of[i] = number
-        return sent_of
-    sent_of, number = [], 0
-    for i, flag in enumerate(doc.to_array(SENT_START).tolist()):
-        if flag == 1 and i > 0:
-            number += 1
-        sent_of.append(number)
-    return sent_of

@@ -1,8 +1,8 @@
 """Sentence starts and token texts read from a Doc's arrays.
 
 Iterating a Doc makes a Token object per token, and ``token.sent`` walks the sentence each
-time it is asked; the tagger's features and the grouping ask for every token, so they read
-these columns once per article instead.
+time it is asked; the tagger's features, the grouping and the resolver ask for every token,
+so they read these columns once per article instead.
 """
 
 from __future__ import annotations
