@@ -44,14 +44,13 @@ class CachedTagger(Tagger):
         return super().tag(doc, quotations)
 
 
-def cached_tags(docs: list[Doc], model_dir: Path, path: Path | None) -> dict[str, Tags]:
-    """The tagger's output for each doc, read from ``path`` if it holds them all, else
+def cached_tags(docs: list[Doc], tagger: Tagger, path: Path | None) -> dict[str, Tags]:
+    """``tagger``'s output for each doc, read from ``path`` if it holds them all, else
     computed (and written to ``path``)."""
     if path is not None and path.exists():
         stored = json.loads(path.read_text(encoding="utf-8"))
         if all(doc.text in stored for doc in docs):
             return {text: (tags, scores) for text, (tags, scores) in stored.items()}
-    tagger = Tagger(model_dir)
     computed = {doc.text: tagger.tag(doc, find_quotations(doc.text)) for doc in docs}
     if path is not None:
         path.write_text(json.dumps(computed), encoding="utf-8")
@@ -78,8 +77,9 @@ def main(argv: list[str] | None = None) -> None:
     docs = parse(articles, args.model, args.cache)
     scored = slice(1 if args.half == "odd" else 0, None, 2)
     articles, docs = articles[scored], docs[scored]
-    tags = cached_tags(docs, args.model_dir, args.tags)
-    print(regroup(articles, docs, CachedTagger(args.model_dir, tags)).format())
+    tagger = CachedTagger(args.model_dir, {})  # answers nothing from cache until it is filled
+    tagger.cached = cached_tags(docs, tagger, args.tags)
+    print(regroup(articles, docs, tagger).format())
 
 
 if __name__ == "__main__":
