@@ -209,3 +209,29 @@ def test_the_output_loads_into_the_corpus_like_a_local_ingest(job, tmp_path):
             ).fetchall()
 
     assert rows(spark_db) == rows(local_db)
+
+
+def test_python_workers_keep_blas_to_one_thread(monkeypatch):
+    """Each worker imports numpy before onrecord runs, so the size of BLAS's pool has to
+    reach it through the session's executor environment."""
+    require_spark()
+    from onrecord.parallel import BLAS_THREAD_VARIABLES
+    from onrecord.spark.job import spark_session
+
+    for name in BLAS_THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    spark, started_here = spark_session("local[1]")
+    try:
+        assert started_here
+
+        def worker_env(batches):
+            import pandas as pd
+
+            for _ in batches:
+                yield pd.DataFrame({name: [os.environ.get(name)] for name in BLAS_THREAD_VARIABLES})
+
+        schema = ", ".join(f"{name} string" for name in BLAS_THREAD_VARIABLES)
+        rows = spark.range(1).mapInPandas(worker_env, schema).collect()
+    finally:
+        spark.stop()
+    assert [row.asDict() for row in rows] == [dict.fromkeys(BLAS_THREAD_VARIABLES, "1")]
