@@ -32,9 +32,9 @@ def test_cached_tags_are_written_once_and_give_the_grouping_the_same_result(tmp_
         ],
     )
     path = tmp_path / "tags.json"
-    computed = cached_tags([doc], packaged_model_dir(), path)
+    computed = cached_tags([doc], Tagger(), path)
     assert path.exists()
-    again = cached_tags([doc], packaged_model_dir(), path)
+    again = cached_tags([doc], Tagger(), path)
     assert again == computed
     assert again[TEXT] == Tagger().tag(doc, find_quotations(TEXT))
 
