@@ -62,6 +62,16 @@ def test_the_most_specific_common_shape_decides():
     assert not table.is_sourceless(("asked|borrowed", "asked"))
 
 
+def test_a_cue_with_its_own_subject_is_judged_by_that_shape_alone():
+    table = sourceless_of(("charged|passive", "charged"), 4, 0)
+    table.add(("charged|own", "charged"), sourceless=False)
+    assert table.is_sourceless(("charged|passive", "charged"))
+    # "Bolton charged": its own shape is too rare to count, and the word's is mostly passive
+    assert not table.is_sourceless(("charged|own", "charged"))
+    # a borrowed subject ("charged with ..., he") still falls back to the word
+    assert table.is_sourceless(("charged|borrowed", "charged"))
+
+
 def test_sourceless_json_round_trip_drops_rare_shapes():
     table = sourceless_of(("expected|passive", "expected"), 3, 0)
     table.add(("hinted|own", "hinted"), sourceless=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from onrecord.attribute.lexicon import SourcelessCues
+from onrecord.attribute.lexicon import OWN_SUBJECT, SourcelessCues
 from onrecord.attribute.quotes import Quotation
 from onrecord.doc_arrays import sentence_starts, token_texts
 
@@ -553,7 +553,7 @@ def cue_shapes(doc: Doc, cue: RoleSpan) -> tuple[str, str]:
     if deps & PASSIVE_DEPS:
         how = "passive"
     elif deps & SUBJECT_DEPS:
-        how = "own"
+        how = OWN_SUBJECT
     else:
         how = "borrowed"
     return f"{head.lower_}|{how}", head.lower_

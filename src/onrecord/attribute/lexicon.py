@@ -15,6 +15,8 @@ from collections import Counter
 from pathlib import Path
 
 MIN_COUNT = 3
+# How ``group.cue_shapes`` marks a cue whose verb has its own subject ("said|own").
+OWN_SUBJECT = "own"
 BINS = (0.02, 0.1, 0.25, 0.5, 0.75)
 
 
@@ -82,7 +84,14 @@ class SourcelessCues:
             seen[1] += 1
 
     def is_sourceless(self, shapes: tuple[str, ...]) -> bool:
-        """``shapes`` most specific first; unseen and rare shapes keep their source."""
+        """``shapes`` most specific first; unseen and rare shapes keep their source. A cue
+        with a subject of its own is judged by that shape alone, never by its bare word: the
+        word's count mixes in other constructions ("charged" has no source in 4 of its 5
+        train cues, as in "was charged with"), while a verb with its own subject nearly
+        always has its speaker there. On the two held-out halves of train that gave 13 and 3
+        more attributions with the right source, and changed no content."""
+        if shapes and shapes[0].endswith(f"|{OWN_SUBJECT}"):
+            shapes = shapes[:1]
         for shape in shapes:
             sourceless, total = self.counts.get(shape, (0, 0))
             if total >= MIN_COUNT:
