@@ -20,7 +20,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from train_tagger import PARAMS, copy_encoder, fit, out_of_fold_probabilities, parse
+from train_tagger import (
+    ENCODER_C1,
+    PARAMS,
+    copy_encoder,
+    fit,
+    out_of_fold_probabilities,
+    parse,
+)
 
 from onrecord.attribute.tagger import Tagger
 from onrecord.eval.metric import Report, score_articles
@@ -51,7 +58,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy pipeline to parse with")
     parser.add_argument("--cache", type=Path, default=None, help="DocBin cache of the parses")
     parser.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
-    parser.add_argument("--c1", type=float, default=PARAMS["c1"] / 2)
+    parser.add_argument(
+        "--c1", type=float, default=None, help="L1 penalty (default: half the shipped one)"
+    )
     parser.add_argument("--c2", type=float, default=PARAMS["c2"])
     parser.add_argument("--keep", type=Path, default=None, help="save the fitted tagger here")
     parser.add_argument(
@@ -73,7 +82,8 @@ def main(argv: list[str] | None = None) -> None:
     docs = parse(articles, args.model, args.cache)
     first = 0 if args.fold == "even" else 1
     fitted, scored = slice(first, None, 2), slice(1 - first, None, 2)
-    params = {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
+    c1 = args.c1 if args.c1 is not None else (ENCODER_C1 if args.encoder else PARAMS["c1"]) / 2
+    params = {**PARAMS, "c1": c1, "c2": args.c2, "max_iterations": args.iterations}
     with tempfile.TemporaryDirectory(prefix="onrecord-heldout-") as scratch:
         model_dir = args.keep or Path(scratch)
         probs = None
