@@ -49,8 +49,13 @@ def keep_single_threaded() -> None:
     en_core_web_sm took 11.7 s alone and 12.9 s beside one sleeping thread; numpy's
     OpenBLAS starts such a thread on a machine with two cores, and onrecord multiplies no
     matrix large enough to share out."""
-    for name in BLAS_THREAD_VARIABLES:
-        os.environ.setdefault(name, "1")
+    os.environ.update(single_threaded_env())
+
+
+def single_threaded_env() -> dict[str, str]:
+    """The BLAS pool sizes that keep a process to one thread: 1, or the size the user set.
+    Also what a Spark session passes to its workers, which import numpy before onrecord."""
+    return {name: os.environ.get(name, "1") for name in BLAS_THREAD_VARIABLES}
 
 
 def extract_all(

@@ -24,7 +24,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from onrecord.errors import OnrecordError, ReadError
-from onrecord.parallel import BLAS_THREAD_VARIABLES, extract_all
+from onrecord.parallel import extract_all, single_threaded_env
 from onrecord.read.jsonl import jsonl_articles
 from onrecord.settings import TAGGER_VARIABLE
 from onrecord.store.database import text_hash
@@ -136,21 +136,15 @@ def spark_session(master: str | None) -> tuple[SparkSession, bool]:
     builder = SparkSession.builder.appName("onrecord")
     if master:
         builder = builder.master(master)
-    for name, value in single_threaded_worker_env().items():
+    # Spark already runs a task per core; a worker imports numpy (through pandas) before
+    # any onrecord code could keep its BLAS to one thread (``keep_single_threaded``).
+    for name, value in single_threaded_env().items():
         builder = builder.config(f"spark.executorEnv.{name}", value)
     try:
         return builder.getOrCreate(), True
     except PySparkRuntimeError as error:  # most often: no Java runtime
         message = f"Spark did not start (is Java installed?): {_spark_message(error)}"
         raise OnrecordError(message) from None
-
-
-def single_threaded_worker_env() -> dict[str, str]:
-    """The environment that keeps each Python worker's BLAS to one thread, as
-    ``keep_single_threaded`` keeps a local worker's: Spark already runs one task per core,
-    and a worker imports numpy (through pandas) before any onrecord code could set it. A
-    size the user chose is passed on unchanged."""
-    return {name: os.environ.get(name, "1") for name in BLAS_THREAD_VARIABLES}
 
 
 def _use_this_python_for_local_workers(master: str | None) -> None:
