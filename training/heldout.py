@@ -21,12 +21,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from train_tagger import (
-    ENCODER_C1,
     PARAMS,
     copy_encoder,
     fit,
     out_of_fold_probabilities,
     parse,
+    shipped_c1,
 )
 
 from onrecord.attribute.tagger import Tagger
@@ -82,7 +82,8 @@ def main(argv: list[str] | None = None) -> None:
     docs = parse(articles, args.model, args.cache)
     first = 0 if args.fold == "even" else 1
     fitted, scored = slice(first, None, 2), slice(1 - first, None, 2)
-    c1 = args.c1 if args.c1 is not None else (ENCODER_C1 if args.encoder else PARAMS["c1"]) / 2
+    # half the data: half the penalty, for the same weight against the log-likelihood
+    c1 = args.c1 if args.c1 is not None else shipped_c1(args.encoder is not None) / 2
     params = {**PARAMS, "c1": c1, "c2": args.c2, "max_iterations": args.iterations}
     with tempfile.TemporaryDirectory(prefix="onrecord-heldout-") as scratch:
         model_dir = args.keep or Path(scratch)

@@ -42,6 +42,11 @@ PARAMS = {"c1": 6.0, "c2": 0.1, "max_iterations": 150, "feature.possible_transit
 ENCODER_C1 = 12.0
 
 
+def shipped_c1(with_encoder: bool) -> float:
+    """The L1 penalty the shipped tagger of that kind was fitted with, on all of train."""
+    return ENCODER_C1 if with_encoder else PARAMS["c1"]
+
+
 def parse(articles: list[GoldArticle], model: str, cache: Path | None) -> list[Doc]:
     """Parse once, the text as onrecord sees it at run time (debris blanked out, offsets
     kept); a DocBin cache makes re-training with other settings quick."""
@@ -207,7 +212,7 @@ def main(argv: list[str] | None = None) -> None:
     articles = load_compartment(args.train)
     docs = parse(articles, args.model, args.cache)
     print(f"parsed {len(docs)} articles in {time.time() - started:.0f} s", file=sys.stderr)
-    c1 = args.c1 if args.c1 is not None else ENCODER_C1 if args.encoder else PARAMS["c1"]
+    c1 = args.c1 if args.c1 is not None else shipped_c1(args.encoder is not None)
     params = {**PARAMS, "c1": c1, "c2": args.c2, "max_iterations": args.iterations}
     probs = None
     if args.encoder is not None:
