@@ -24,9 +24,10 @@ from spacy.tokens import Doc, DocBin
 
 from onrecord.attribute.encoder import ENCODER_FILES, Encoder
 from onrecord.attribute.features import article_features
-from onrecord.attribute.group import RoleSpan, cue_shapes
+from onrecord.attribute.group import cue_shapes
 from onrecord.attribute.lexicon import CueLexicon, SourcelessCues
 from onrecord.attribute.quotes import find_quotations
+from onrecord.attribute.spans import RoleSpan
 from onrecord.attribute.tagger import LEXICON_FILE, MODEL_FILE, SOURCELESS_FILE
 from onrecord.component import load_parsing_pipeline
 from onrecord.eval.polnear import GoldArticle, GoldAttribution, load_compartment

@@ -1,16 +1,15 @@
-"""Grouping, tested on hand-tagged sentences so it is checked apart from the model."""
+"""Mending and grouping, tested on hand-tagged sentences so they are checked apart from
+the model."""
 
-from onrecord.attribute.group import (
+from onrecord.attribute.group import cue_shapes, group_spans, kind_of
+from onrecord.attribute.lexicon import MIN_COUNT, SourcelessCues
+from onrecord.attribute.quotes import find_quotations
+from onrecord.attribute.spans import (
     add_missed_quotations,
-    cue_shapes,
-    group_spans,
     join_fragments,
-    kind_of,
     role_spans,
     split_at_sentence_starts,
 )
-from onrecord.attribute.lexicon import MIN_COUNT, SourcelessCues
-from onrecord.attribute.quotes import find_quotations
 
 
 def tags_for(doc, roles: dict[str, str]) -> list[str]:

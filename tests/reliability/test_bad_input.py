@@ -200,9 +200,10 @@ def test_ten_thousand_unbalanced_quotation_marks(tmp_path, extractor, check_outp
 
 def test_quotation_lookup_is_linear_in_the_number_of_marks(nlp):
     """Regression: telling direct from indirect speech scanned every quotation for every
-    token (group._inside_any), so 10,000 unbalanced marks took minutes."""
-    from onrecord.attribute.group import Group, RoleSpan, kind_of
+    token (now spans.inside_any), so 10,000 unbalanced marks took minutes."""
+    from onrecord.attribute.group import Group, kind_of
     from onrecord.attribute.quotes import find_quotations
+    from onrecord.attribute.spans import RoleSpan
 
     def classify(marks: int) -> Callable[[], object]:
         doc = nlp.make_doc("He said “" * marks)
@@ -216,14 +217,14 @@ def test_quotation_lookup_is_linear_in_the_number_of_marks(nlp):
 
 
 def test_quotation_lookup_agrees_with_a_scan_of_every_quotation():
-    from onrecord.attribute.group import _inside_any
     from onrecord.attribute.quotes import find_quotations
+    from onrecord.attribute.spans import inside_any
 
     text = "“a” b ``c'' \"d\" «e» “f\ng ”h“ i “j “k”” ''l \"\n"
     quotations = find_quotations(text)
     for offset in range(len(text) + 1):
         scanned = any(q.inner_start <= offset < q.inner_end for q in quotations)
-        assert _inside_any(offset, quotations) == scanned, offset
+        assert inside_any(offset, quotations) == scanned, offset
 
 
 def hostile_page(depth: int) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from onrecord.attribute.group import RoleSpan
+from onrecord.attribute.spans import RoleSpan
 
 
 def according_to_spans(doc: Doc, spans: list[RoleSpan]) -> list[RoleSpan]:

@@ -5,16 +5,14 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from onrecord.attribute.according import according_to_spans
-from onrecord.attribute.group import (
-    Group,
+from onrecord.attribute.group import Group, group_spans, kind_of
+from onrecord.attribute.quotes import find_quotations
+from onrecord.attribute.spans import (
     add_missed_quotations,
-    group_spans,
     join_fragments,
-    kind_of,
     role_spans,
     split_at_sentence_starts,
 )
-from onrecord.attribute.quotes import find_quotations
 from onrecord.attribute.tagger import Tagger
 from onrecord.types import Attribution, Span
 
