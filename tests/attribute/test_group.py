@@ -218,6 +218,28 @@ def test_a_participle_cue_takes_the_subject_of_its_verb(parse):
     assert texts(doc, group)[2] == "The senator"
 
 
+def test_a_cue_joined_to_a_passive_verb_takes_that_verb_s_subject(parse):
+    doc = parse("Mr. Trump was forced into damage control and said his words were misconstrued.")
+    tags = tags_for(doc, {"said": "CUE", "his words were misconstrued": "CON"})
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert texts(doc, group)[2] == "Mr. Trump"
+
+
+def test_a_speaker_after_the_verb_read_as_its_object_is_the_source(parse):
+    # The small parser reads "Voters" as the subject of "added" and the speaker as its object.
+    doc = parse("“Voters like the guy,” added another Democrat.")
+    tags = tags_for(doc, {"Voters like the guy": "CON", "added": "CUE"})
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert texts(doc, group)[2] == "another Democrat"
+
+
+def test_the_listener_after_the_verb_is_not_the_source(parse):
+    doc = parse("“It is over,” told reporters on Monday.")
+    tags = tags_for(doc, {"It is over": "CON", "told": "CUE"})
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert group.source is None
+
+
 def test_a_passive_cue_gets_no_subject_as_source(parse):
     doc = parse("The mayor was asked whether the bridge would reopen.")
     tags = tags_for(doc, {"was asked": "CUE", "whether the bridge would reopen": "CON"})

@@ -33,6 +33,14 @@ SENTENCE_ENDS = {".", "!", "?"}
 SUBJECT_HOPS = 3
 SUBJECT_DEPS = {"nsubj"}
 PASSIVE_DEPS = {"nsubjpass", "auxpass"}
+PASSIVE_SUBJECT = {"nsubjpass"}
+# Reporting verbs whose object is who was told, never who spoke (word forms: the parsing
+# pipeline has no lemmatizer).
+LISTENER_OBJECT_VERBS = frozenset(
+    "tell tells told telling ask asks asked asking warn warns warned warning remind reminds "
+    "reminded reminding assure assures assured assuring inform informs informed informing "
+    "urge urges urged urging".split()
+)
 SOURCE_VIA_DEPS = {"prep", "agent"}  # "according to X", "was told by X"
 CUE_CHAIN_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep"}
 RELATIVE_TAGS = {"WP", "WDT"}
@@ -364,21 +372,54 @@ def _subject_source(
 ) -> RoleSpan | None:
     """The cue verb's subject from the parse, for a cue the tagger gave no source: the
     tagger misses many sources (most of all after the verb, "..., said Jane Doe, a
-    spokeswoman"), while a reporting verb nearly always has its speaker as subject. A
-    participle or conjoined cue ("..., saying", "and added", "before saying") takes the
-    subject of the verb it hangs from; a relative "who" stands for the noun it modifies."""
+    spokeswoman"), while a reporting verb nearly always has its speaker as subject."""
     verb = _cue_head(doc, cue)
+    subject = _parsed_subject(verb)
+    source = _subject_span(doc, subject, cue, contents, sentences) if subject else None
+    if source is None and _follows_its_content(verb, contents):
+        inverted = _inverted_speaker(verb)
+        source = _subject_span(doc, inverted, cue, contents, sentences) if inverted else None
+    return source
+
+
+def _parsed_subject(verb: Token) -> Token | None:
+    """The verb's subject; a participle or conjoined cue ("..., saying", "and added",
+    "before saying") takes the subject of the verb it hangs from, a passive one too when
+    conjoined ("was forced to apologize and said"); a relative "who" stands for the noun it
+    modifies."""
+    linked_by = None
     for _ in range(SUBJECT_HOPS):
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        deps = SUBJECT_DEPS | PASSIVE_SUBJECT if linked_by == "conj" else SUBJECT_DEPS
+        subject = next((c for c in verb.children if c.dep_ in deps), None)
         if subject is not None:
-            break
+            if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+                return verb.head
+            return subject
         if verb.dep_ not in CUE_CHAIN_DEPS or verb.head is verb:
             return None
+        linked_by = verb.dep_
         verb = verb.head
-    else:
+    return None
+
+
+def _follows_its_content(verb: Token, contents: list[RoleSpan]) -> bool:
+    return any(c.end <= verb.i for c in contents)
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """After its quotation the speaker may follow the verb ("“…,” added a New Hampshire
+    Democrat"), and the small parser then often reads the speaker as the verb's object, or
+    a word of the quotation as its subject. Not a verb whose object is the listener
+    ("“…,” told reporters")."""
+    if verb.lower_ in LISTENER_OBJECT_VERBS:
         return None
-    if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
-        subject = verb.head
+    return next((c for c in verb.rights if c.dep_ == "dobj" and c.left_edge.i <= verb.i + 2), None)
+
+
+def _subject_span(
+    doc: Doc, subject: Token, cue: RoleSpan, contents: list[RoleSpan], sentences: _Sentences
+) -> RoleSpan | None:
+    """The subject's phrase inside the cue's sentence, never inside a content."""
     if not subject.tag_.startswith(NOMINAL_TAGS):
         return None
     start, end = subject.left_edge.i, subject.right_edge.i + 1
