@@ -66,7 +66,7 @@ def select(items, which):
 def train(args):
     torch.manual_seed(0)
     random.seed(0)
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     tokenizer = AutoTokenizer.from_pretrained(MODEL_DIR)
     pieces = tokenizer.backend_tokenizer
     pieces.no_truncation()  # its tokenizer.json cuts at 128 pieces; windows are cut here
@@ -181,7 +181,8 @@ def main():
     t.add_argument("--fold", default="even")
     t.add_argument("--epochs", type=int, default=3)
     t.add_argument("--batch", type=int, default=16)
-    t.add_argument("--lr", type=float, default=5e-5)
+    t.add_argument("--lr", type=float, default=2e-4)
+    t.add_argument("--threads", type=int, default=2, help="torch threads (two runs side by side: 1)")
     t.add_argument("--out", type=Path, required=True)
     t.add_argument("--limit", type=int, default=0)
     t.add_argument("--layers", type=int, default=0, help="keep this many layers (0: all 6)")
