@@ -182,7 +182,7 @@ def main():
     t.add_argument("--epochs", type=int, default=3)
     t.add_argument("--batch", type=int, default=16)
     t.add_argument("--lr", type=float, default=2e-4)
-    t.add_argument("--threads", type=int, default=2, help="torch threads (two runs side by side: 1)")
+    t.add_argument("--threads", type=int, default=2, help="torch threads (1 for two runs at once)")
     t.add_argument("--out", type=Path, required=True)
     t.add_argument("--limit", type=int, default=0)
     t.add_argument("--layers", type=int, default=0, help="keep this many layers (0: all 6)")
