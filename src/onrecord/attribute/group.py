@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.attribute.lexicon import OWN_SUBJECT, SourcelessCues
 from onrecord.attribute.quotes import Quotation
-from onrecord.attribute.spans import RoleSpan, inside_any, is_edge_punct, paragraphs_between
+from onrecord.attribute.spans import RoleSpan, inside_any, paragraphs_between, trim_edges
 from onrecord.doc_arrays import sentence_starts, token_texts
 
 HEAD_HOPS = 6
@@ -427,10 +427,7 @@ def _subject_span(
     start, end = max(start, sent_start), min(end, sent_end)
     if start < cue.start:  # a subject before its verb stops there
         end = min(end, cue.start)
-    while start < end and (doc[start].is_space or is_edge_punct(doc[start].text)):
-        start += 1
-    while end > start and (doc[end - 1].is_space or is_edge_punct(doc[end - 1].text)):
-        end -= 1
+    start, end = trim_edges(doc, start, end)
     if end <= start or any(c.start < end and start < c.end for c in contents):
         return None
     return RoleSpan("SRC", start, end, score=0.5)

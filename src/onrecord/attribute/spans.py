@@ -50,11 +50,7 @@ def role_spans(doc: Doc, tags: list[str], scores: list[float] | None = None) -> 
             spans.append(current)
     trimmed = []
     for span in spans:
-        start, end = span.start, span.end
-        while start < end and (doc[start].is_space or is_edge_punct(doc[start].text)):
-            start += 1
-        while end > start and (doc[end - 1].is_space or is_edge_punct(doc[end - 1].text)):
-            end -= 1
+        start, end = trim_edges(doc, span.start, span.end)
         if end == start and span.role == "CUE" and _is_bare_cue(doc, span):
             start, end = span.start, span.end
         if end > start:
@@ -71,7 +67,17 @@ def _is_bare_cue(doc: Doc, span: RoleSpan) -> bool:
     return span.end - span.start == 1 and doc[span.start].text in BARE_CUES
 
 
-def is_edge_punct(text: str) -> bool:
+def trim_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the spaces and the commas, stops, dashes and brackets at its
+    ends: a span's words, as a reader would mark them."""
+    while start < end and (doc[start].is_space or _is_edge_punct(doc[start].text)):
+        start += 1
+    while end > start and (doc[end - 1].is_space or _is_edge_punct(doc[end - 1].text)):
+        end -= 1
+    return start, end
+
+
+def _is_edge_punct(text: str) -> bool:
     return text in {",", ".", ":", ";", "—", "–", "-", "(", ")"}
 
 
