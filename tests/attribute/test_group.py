@@ -63,6 +63,44 @@ def test_split_quotation_is_one_attribution(parse):
     assert kind_of(doc, group, find_quotations(doc.text)) == "direct"
 
 
+def test_split_reported_speech_is_one_attribution(parse):
+    doc = parse("The budget, the minister said, would be cut in half.")
+    tags = tags_for(
+        doc,
+        {"The budget": "CON", "the minister": "SRC", "said": "CUE", "would be cut in half": "CON"},
+    )
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert texts(doc, group) == (["The budget", "would be cut in half"], "said", "the minister")
+
+
+def test_a_quotation_and_an_unquoted_clause_beside_its_cue_stay_apart(parse):
+    doc = parse("“All the way!” Dawson shouted, waving a sign that the crowd could not read.")
+    tags = tags_for(
+        doc,
+        {
+            "All the way!": "CON",
+            "Dawson": "SRC",
+            "shouted": "CUE",
+            "waving a sign that the crowd could not read": "CON",
+        },
+    )
+    groups = group_spans(doc, role_spans(doc, tags))
+    assert [texts(doc, g)[0] for g in groups] == [
+        ["All the way!"],
+        ["waving a sign that the crowd could not read"],
+    ]
+
+
+def test_a_verbless_aside_after_a_quotation_s_cue_is_not_a_content(parse):
+    doc = parse("“He was a fine governor,” Smith said of Bill Clinton.")
+    tags = tags_for(
+        doc,
+        {"He was a fine governor": "CON", "Smith": "SRC", "said of": "CUE", "Bill Clinton": "CON"},
+    )
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert texts(doc, group) == (["He was a fine governor"], "said of", "Smith")
+
+
 def test_two_statements_of_one_speaker_stay_apart(parse):
     doc = parse(
         "Smith said taxes would fall. Later in the long interview, the senator said "

@@ -122,12 +122,16 @@ def group_spans(
         if cue is None:
             groups.append(Group([content]))
             continue
-        if id(cue) in by_cue and _split_around(by_cue[id(cue)].contents, content, cue):
-            by_cue[id(cue)].contents.append(content)
-        else:
-            group = Group([content], cue=cue)
-            by_cue[id(cue)] = group
-            groups.append(group)
+        around = by_cue.get(id(cue))
+        if around is not None and _split_around(around.contents, content, cue):
+            if _opens_quotation_at(doc, around.contents[0]) == _opens_quotation_at(doc, content):
+                around.contents.append(content)
+                continue
+            if _is_aside(doc, content):
+                continue
+        group = Group([content], cue=cue)
+        by_cue[id(cue)] = group
+        groups.append(group)
 
     used: set[int] = set()
     source_of: dict[int, RoleSpan | None] = {}
@@ -171,8 +175,8 @@ def _opens_quotation(doc: Doc, k: int) -> bool:
     token = doc[k]
     if token.text in OPENING_MARKS:
         return True
-    before = doc[k - 1]
-    spaced = bool(before.whitespace_) or before.is_space
+    before = doc[k - 1] if k > 0 else None
+    spaced = before is None or bool(before.whitespace_) or before.is_space
     return token.text in AMBIGUOUS_MARKS and not token.whitespace_ and spaced
 
 
@@ -210,8 +214,10 @@ def _opens_paragraph_with_quote(doc: Doc, i: int) -> bool:
 
 
 def _split_around(contents: list[RoleSpan], content: RoleSpan, cue: RoleSpan) -> bool:
-    """True for the two halves of a quotation split by its attribution ("A," he said. "B."):
-    one ends just before the cue, the other starts just after it."""
+    """True for two pieces on either side of one cue: one ends just before the cue, the
+    other starts just after it. They are the two halves of a split quotation ("A," he said.
+    "B.") when both are quoted, or both not; a quotation and an unquoted piece are two
+    things ("“…,” Dawson shouted, shorthand for ...")."""
     before = [c for c in contents if c.end <= cue.start]
     after = [c for c in contents if c.start >= cue.end]
     if content.start >= cue.end and before and not after:
@@ -219,6 +225,21 @@ def _split_around(contents: list[RoleSpan], content: RoleSpan, cue: RoleSpan) ->
     if content.end <= cue.start and after and not before:
         return cue.start - content.end <= SPLIT_GAP and after[0].start - cue.end <= SPLIT_GAP
     return False
+
+
+def _opens_quotation_at(doc: Doc, content: RoleSpan) -> bool:
+    """The content starts a quotation: with its opening mark, or just after it."""
+    k = content.start
+    return _opens_quotation(doc, k) or (k > 0 and _opens_quotation(doc, k - 1))
+
+
+def _is_aside(doc: Doc, content: RoleSpan) -> bool:
+    """An unquoted piece with no verb, beside a quotation's cue, says what the quotation was
+    about or when, not what was said ("“…,” he said of Bill Clinton", "said the day
+    before"): the tagger runs the content role on past the cue."""
+    if _opens_quotation_at(doc, content):
+        return False
+    return not any(doc[i].tag_.startswith("VB") for i in range(content.start, content.end))
 
 
 def _heads_above(token: Token) -> Iterator[Token]:
