@@ -124,7 +124,7 @@ def group_spans(
             continue
         around = by_cue.get(id(cue))
         if around is not None and _split_around(around.contents, content, cue):
-            if _opens_quotation_at(doc, around.contents[0]) == _opens_quotation_at(doc, content):
+            if _same_voice(doc, around.contents[0], content):
                 around.contents.append(content)
                 continue
             if _is_aside(doc, content):
@@ -214,10 +214,8 @@ def _opens_paragraph_with_quote(doc: Doc, i: int) -> bool:
 
 
 def _split_around(contents: list[RoleSpan], content: RoleSpan, cue: RoleSpan) -> bool:
-    """True for two pieces on either side of one cue: one ends just before the cue, the
-    other starts just after it. They are the two halves of a split quotation ("A," he said.
-    "B.") when both are quoted, or both not; a quotation and an unquoted piece are two
-    things ("“…,” Dawson shouted, shorthand for ...")."""
+    """True for the two halves of a quotation split by its attribution ("A," he said. "B."):
+    one ends just before the cue, the other starts just after it."""
     before = [c for c in contents if c.end <= cue.start]
     after = [c for c in contents if c.start >= cue.end]
     if content.start >= cue.end and before and not after:
@@ -225,6 +223,13 @@ def _split_around(contents: list[RoleSpan], content: RoleSpan, cue: RoleSpan) ->
     if content.end <= cue.start and after and not before:
         return cue.start - content.end <= SPLIT_GAP and after[0].start - cue.end <= SPLIT_GAP
     return False
+
+
+def _same_voice(doc: Doc, first: RoleSpan, second: RoleSpan) -> bool:
+    """Both pieces quoted, or both not: the halves of one split quotation or one split
+    sentence. A quotation and an unquoted piece beside its cue are two things ("“All the
+    way!” Dawson shouted, shorthand for taking the fight on"), annotated apart in PolNeAR."""
+    return _opens_quotation_at(doc, first) == _opens_quotation_at(doc, second)
 
 
 def _opens_quotation_at(doc: Doc, content: RoleSpan) -> bool:
