@@ -124,11 +124,15 @@ def group_spans(
             continue
         around = by_cue.get(id(cue))
         if around is not None and _split_around(around.contents, content, cue):
-            if _same_voice(doc, around.contents[0], content):
+            # Joined only when both are quoted or both not: a quotation and an unquoted
+            # piece beside its cue are two things ("“All the way!” Dawson shouted, shorthand
+            # for taking the fight on"), annotated apart in PolNeAR.
+            quoted = _opens_quotation_at(doc, content)
+            if quoted == _opens_quotation_at(doc, around.contents[0]):
                 around.contents.append(content)
                 continue
-            if _is_aside(doc, content):
-                continue
+            if not quoted and not _has_verb(doc, content):
+                continue  # an aside ("“…,” he said of Bill Clinton"), not what was said
         group = Group([content], cue=cue)
         by_cue[id(cue)] = group
         groups.append(group)
@@ -225,26 +229,16 @@ def _split_around(contents: list[RoleSpan], content: RoleSpan, cue: RoleSpan) ->
     return False
 
 
-def _same_voice(doc: Doc, first: RoleSpan, second: RoleSpan) -> bool:
-    """Both pieces quoted, or both not: the halves of one split quotation or one split
-    sentence. A quotation and an unquoted piece beside its cue are two things ("“All the
-    way!” Dawson shouted, shorthand for taking the fight on"), annotated apart in PolNeAR."""
-    return _opens_quotation_at(doc, first) == _opens_quotation_at(doc, second)
-
-
 def _opens_quotation_at(doc: Doc, content: RoleSpan) -> bool:
     """The content starts a quotation: with its opening mark, or just after it."""
     k = content.start
     return _opens_quotation(doc, k) or (k > 0 and _opens_quotation(doc, k - 1))
 
 
-def _is_aside(doc: Doc, content: RoleSpan) -> bool:
-    """An unquoted piece with no verb, beside a quotation's cue, says what the quotation was
-    about or when, not what was said ("“…,” he said of Bill Clinton", "said the day
-    before"): the tagger runs the content role on past the cue."""
-    if _opens_quotation_at(doc, content):
-        return False
-    return not any(doc[i].tag_.startswith("VB") for i in range(content.start, content.end))
+def _has_verb(doc: Doc, content: RoleSpan) -> bool:
+    """A verb among its tokens: without one a piece is a phrase, not a statement (fine tags:
+    the pipeline sets no coarse POS)."""
+    return any(doc[i].tag_.startswith("VB") for i in range(content.start, content.end))
 
 
 def _heads_above(token: Token) -> Iterator[Token]:
