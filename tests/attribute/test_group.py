@@ -342,6 +342,30 @@ def test_content_running_into_a_quoted_sentence_is_cut_before_the_quotation(pars
     ]
 
 
+def test_a_loosely_spaced_straight_quotation_is_read_as_the_quotation_finder_reads_it(parse):
+    # The opening mark stands apart from its first word, as careless copy has it: the
+    # grouping asks the quotation finder, not the mark's spacing, where a quotation opens.
+    doc = parse(
+        "The senator said there had been fraud in the count. "
+        '" We feel like democracy has been stolen, " a voter said.'
+    )
+    tags = tags_for(
+        doc,
+        {
+            "The senator": "SRC",
+            "said": "CUE",
+            'there had been fraud in the count. " We feel like democracy has been stolen': "CON",
+            "a voter": "SRC",
+        },
+    )
+    tags[[t.text for t in doc].index("said", 3)] = "B-CUE"
+    groups = group_spans(doc, role_spans(doc, tags))
+    assert [texts(doc, g)[0] for g in groups] == [
+        ["there had been fraud in the count"],
+        ['" We feel like democracy has been stolen'],
+    ]
+
+
 def test_cueless_quotation_later_in_the_paragraph_continues_the_quotation_before(parse):
     doc = parse(
         "“I don't know exactly where he stands on that,” said Mary Smith, a retired "

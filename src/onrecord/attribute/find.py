@@ -24,7 +24,7 @@ def find(doc: Doc, tagger: Tagger) -> list[Attribution]:
     spans = according_to_spans(doc, role_spans(doc, tags, scores))
     spans = join_fragments(doc, add_missed_quotations(doc, spans, quotations))
     spans = split_at_sentence_starts(doc, spans, quotations)
-    groups = group_spans(doc, spans, tagger.sourceless)
+    groups = group_spans(doc, spans, tagger.sourceless, quotations)
     kinds = [(group, kind_of(doc, group, quotations)) for group in groups]
     kept = [(group, kind) for group, kind in kinds if _is_attributed(group, kind)]
     text = doc.text  # built from the tokens on every access: read it once

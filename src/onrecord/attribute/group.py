@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from onrecord.attribute.lexicon import OWN_SUBJECT, SourcelessCues
-from onrecord.attribute.quotes import Quotation
+from onrecord.attribute.quotes import Quotation, find_quotations
 from onrecord.attribute.spans import RoleSpan, inside_any, paragraphs_between, trim_edges
 from onrecord.doc_arrays import sentence_starts, token_texts
 
@@ -27,8 +27,6 @@ HEAD_HOPS = 6
 SPLIT_GAP = 8
 NEAR_LIMIT = 40
 OTHER_SENTENCE_PENALTY = 10
-OPENING_MARKS = {"“", "``"}
-AMBIGUOUS_MARKS = {'"', "''"}  # open or close, by their spacing
 SENTENCE_ENDS = {".", "!", "?"}
 SUBJECT_HOPS = 3
 SUBJECT_DEPS = {"nsubj"}
@@ -95,17 +93,24 @@ class _Sentences:
 
 
 def group_spans(
-    doc: Doc, spans: list[RoleSpan], sourceless: SourcelessCues | None = None
+    doc: Doc,
+    spans: list[RoleSpan],
+    sourceless: SourcelessCues | None = None,
+    quotations: list[Quotation] | None = None,
 ) -> list[Group]:
     """Tie contents to cues and cues to sources; a cue of a shape that ``sourceless`` says
-    has no source in the training articles gets none."""
+    has no source in the training articles gets none. ``quotations`` are the article's
+    (``find_quotations``), found here when not given."""
+    if quotations is None:
+        quotations = find_quotations(doc.text)
+    opens = _Openings(doc, quotations)
     cues = [s for s in spans if s.role == "CUE"]
     sources = [s for s in spans if s.role == "SRC"]
     contents = [
         piece
         for span in spans
         if span.role == "CON"
-        for piece in _split_at_quoted_sentence(doc, span)
+        for piece in _split_at_quoted_sentence(doc, span, opens)
     ]
     token_cue = {i: cue for cue in cues for i in range(cue.start, cue.end)}
     cue_index, source_index = _Index(cues), _Index(sources)
@@ -127,8 +132,8 @@ def group_spans(
             # Joined only when both are quoted or both not: a quotation and an unquoted
             # piece beside its cue are two things ("“All the way!” Dawson shouted, shorthand
             # for taking the fight on"), annotated apart in PolNeAR.
-            quoted = _opens_quotation_at(doc, content)
-            if quoted == _opens_quotation_at(doc, around.contents[0]):
+            quoted = opens.begins_at(content.start)
+            if quoted == opens.begins_at(around.contents[0].start):
                 around.contents.append(content)
                 continue
             if not quoted and not _has_verb(doc, content):
@@ -151,16 +156,16 @@ def group_spans(
         if group.source is not None:
             used.add(id(group.source))
     groups.sort(key=lambda g: g.contents[0].start)
-    return _attach_continuations(doc, groups)
+    return _attach_continuations(doc, groups, opens)
 
 
-def _split_at_quoted_sentence(doc: Doc, content: RoleSpan) -> list[RoleSpan]:
+def _split_at_quoted_sentence(doc: Doc, content: RoleSpan, opens: _Openings) -> list[RoleSpan]:
     """A content that runs over a sentence end into a quotation opening the next sentence
     ("... voter suppression. “We feel robbed,” she said.") holds two statements: the
     tagger ran one into the other. Cut it before each such quotation."""
     pieces, start = [], content.start
     for k in range(content.start + 1, content.end - 1):
-        if not _opens_quotation(doc, k):
+        if not opens.is_mark(k):
             continue
         end = k - 1
         while end > start and doc[end].is_space:
@@ -174,46 +179,53 @@ def _split_at_quoted_sentence(doc: Doc, content: RoleSpan) -> list[RoleSpan]:
     return pieces
 
 
-def _opens_quotation(doc: Doc, k: int) -> bool:
-    """A curly or doubled opening mark; a straight one when it leans on the word after it."""
-    token = doc[k]
-    if token.text in OPENING_MARKS:
-        return True
-    before = doc[k - 1] if k > 0 else None
-    spaced = before is None or bool(before.whitespace_) or before.is_space
-    return token.text in AMBIGUOUS_MARKS and not token.whitespace_ and spaced
+class _Openings:
+    """The tokens that open one of the article's quotations, as the quotation finder read
+    the marks: the one notion of "quoted" for the whole stage."""
+
+    def __init__(self, doc: Doc, quotations: list[Quotation]):
+        marks = (doc.char_span(q.start, q.start + 1, alignment_mode="expand") for q in quotations)
+        self.tokens = {mark.start for mark in marks if mark is not None}
+
+    def is_mark(self, k: int) -> bool:
+        return k in self.tokens
+
+    def begins_at(self, k: int) -> bool:
+        """A quotation begins at token ``k``: it is the opening mark or the first word."""
+        return k in self.tokens or k - 1 in self.tokens
 
 
-def _attach_continuations(doc: Doc, groups: list[Group]) -> list[Group]:
+def _attach_continuations(doc: Doc, groups: list[Group], opens: _Openings) -> list[Group]:
     """A quotation paragraph with no cue of its own continues the attribution just before
     it: news style names the speaker once and lets the quotation run on."""
     merged: list[Group] = []
     for group in groups:
         previous = merged[-1] if merged else None
-        if group.cue is None and previous is not None and _continues(doc, previous, group):
+        if group.cue is None and previous is not None and _continues(doc, previous, group, opens):
             previous.contents.extend(group.contents)
             continue
         merged.append(group)
     return merged
 
 
-def _continues(doc: Doc, previous: Group, group: Group) -> bool:
+def _continues(doc: Doc, previous: Group, group: Group, opens: _Openings) -> bool:
     """A cue-less content continues the group before it when it opens the next paragraph
     with a quotation, or when it lies in the same paragraph as that group and the group has
     a cue (the second half of "“A,” said X, who ... . “B.”", whose cue is too far away)."""
     start = group.contents[0].start
     breaks = paragraphs_between(doc, previous.contents[-1].end, start)
-    if _opens_paragraph_with_quote(doc, start):
+    if _opens_paragraph_with_quote(doc, start, opens):
         return breaks <= 1
     return breaks == 0 and previous.cue is not None
 
 
-def _opens_paragraph_with_quote(doc: Doc, i: int) -> bool:
+def _opens_paragraph_with_quote(doc: Doc, i: int, opens: _Openings) -> bool:
+    """Token ``i``, or the punctuation before it, opens its paragraph and a quotation."""
     j = i
     while j > 0 and doc[j - 1].is_punct and "\n" not in doc[j - 1].whitespace_:
         j -= 1
     starts_paragraph = j == 0 or "\n" in doc[j - 1].text or "\n" in doc[j - 1].whitespace_
-    quoted = any(c in doc[j].text for c in "\"“'`") or any(c in doc[i].text for c in '"“')
+    quoted = opens.is_mark(j) or opens.begins_at(i)
     return starts_paragraph and quoted
 
 
@@ -227,12 +239,6 @@ def _split_around(contents: list[RoleSpan], content: RoleSpan, cue: RoleSpan) ->
     if content.end <= cue.start and after and not before:
         return cue.start - content.end <= SPLIT_GAP and after[0].start - cue.end <= SPLIT_GAP
     return False
-
-
-def _opens_quotation_at(doc: Doc, content: RoleSpan) -> bool:
-    """The content starts a quotation: with its opening mark, or just after it."""
-    k = content.start
-    return _opens_quotation(doc, k) or (k > 0 and _opens_quotation(doc, k - 1))
 
 
 def _has_verb(doc: Doc, content: RoleSpan) -> bool:
