@@ -292,6 +292,27 @@ def test_an_untagged_verb_governing_the_content_becomes_its_cue(parse):
     assert texts(doc, group) == (["The plan is dead"], "said", "the minister")
 
 
+def test_an_untagged_verb_in_the_content_s_sentence_beats_a_cue_in_the_next(parse):
+    doc = parse(
+        "At the rally, Jones declared, “We will win this seat.” "
+        "The candidate repeated: “Nobody can stop us now.”"
+    )
+    tags = tags_for(
+        doc,
+        {
+            "We will win this seat.": "CON",
+            "The candidate": "SRC",
+            "repeated": "CUE",
+            "Nobody can stop us now.": "CON",
+        },
+    )
+    groups = group_spans(doc, role_spans(doc, tags))
+    assert [texts(doc, g)[:2] for g in groups] == [
+        (["We will win this seat"], "declared"),
+        (["Nobody can stop us now"], "repeated"),
+    ]
+
+
 def test_the_cue_subject_beats_a_tagged_source_from_another_sentence(parse):
     doc = parse("Her allies were worried. The governor says that the plan will work.")
     tags = tags_for(doc, {"Her allies": "SRC", "says": "CUE", "that the plan will work": "CON"})

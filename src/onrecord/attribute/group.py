@@ -4,7 +4,8 @@ The tagger says which tokens are source, cue or content; it does not say which g
 together. Syntax does most of that: a content hangs below its cue ("said" -> ccomp) and
 the source is the cue's subject. Where the parse does not connect them (a quotation split
 by its attribution, a quotation that runs over a sentence end), the nearest cue in the same
-sentence, then in the same paragraph, is taken. Contents of one cue become one attribution
+sentence is taken; then the untagged verb the content hangs below in its own sentence;
+then the nearest cue in the same paragraph. Contents of one cue become one attribution
 with a discontinuous content ("“A,” he said. “B.”"). A cue of a shape that PolNeAR train
 leaves without a source ("appears to", "is expected to") gets none, whatever subject the
 parse offers. The spans come in mended (``onrecord.attribute.spans``).
@@ -121,8 +122,9 @@ def group_spans(
     for content in contents:
         cue = (
             _syntactic_cue(doc, content, token_cue, sentences)
-            or _nearest_cue(doc, content, cue_index, sentences)
+            or _nearest_cue(doc, content, cue_index, sentences, same_sentence=True)
             or _governing_verb(doc, content, sentences)
+            or _nearest_cue(doc, content, cue_index, sentences)
         )
         if cue is None:
             groups.append(Group([content]))
@@ -313,10 +315,12 @@ class _Index:
 
 
 def _nearest_cue(
-    doc: Doc, content: RoleSpan, cues: _Index, sentences: _Sentences
+    doc: Doc, content: RoleSpan, cues: _Index, sentences: _Sentences, same_sentence: bool = False
 ) -> RoleSpan | None:
     """The closest cue in the content's paragraph; one outside the content's sentences
-    counts as further away ("“You winning?” she said." parses as two sentences)."""
+    counts as further away ("“You winning?” she said." parses as two sentences), and with
+    ``same_sentence`` does not count: a verb of the content's own sentence that the tagger
+    missed is asked first ("Jones declared, “…” The candidate repeated: “…”")."""
     lo, hi = sentences.bounds(content.start)[0], sentences.bounds(content.end - 1)[1]
     best, best_distance = None, NEAR_LIMIT
     for cue in cues.around(content.start, content.end, NEAR_LIMIT):
@@ -327,6 +331,8 @@ def _nearest_cue(
             gap = content.start - cue.end
             between = doc[cue.end : content.start]
         if gap < 0 or gap >= best_distance or any("\n" in t.text for t in between):
+            continue
+        if same_sentence and not lo <= cue.start < hi:
             continue
         distance = gap if lo <= cue.start < hi else gap + OTHER_SENTENCE_PENALTY
         if distance < best_distance:
