@@ -313,6 +313,26 @@ def test_an_untagged_verb_in_the_content_s_sentence_beats_a_cue_in_the_next(pars
     ]
 
 
+def test_a_parenthetical_cue_without_content_reports_the_sentence_around_it(parse):
+    doc = parse("The plan, the minister said, is dead.")
+    tags = tags_for(doc, {"the minister": "SRC", "said": "CUE"})
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert texts(doc, group) == (["The plan", "is dead"], "said", "the minister")
+
+
+def test_a_cue_without_content_reports_the_clause_it_takes(parse):
+    doc = parse("The mayor said the bridge would reopen in May.")
+    tags = tags_for(doc, {"The mayor": "SRC", "said": "CUE"})
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert texts(doc, group) == (["the bridge would reopen in May"], "said", "The mayor")
+
+
+def test_a_cue_without_content_or_clause_stays_without_group(parse):
+    doc = parse("The mayor said so on Tuesday.")
+    tags = tags_for(doc, {"The mayor": "SRC", "said": "CUE"})
+    assert group_spans(doc, role_spans(doc, tags)) == []
+
+
 def test_the_cue_subject_beats_a_tagged_source_from_another_sentence(parse):
     doc = parse("Her allies were worried. The governor says that the plan will work.")
     tags = tags_for(doc, {"Her allies": "SRC", "says": "CUE", "that the plan will work": "CON"})

@@ -41,6 +41,7 @@ LISTENER_OBJECT_VERBS = frozenset(
     "urge urges urged urging".split()
 )
 SOURCE_VIA_DEPS = {"prep", "agent"}  # "according to X", "was told by X"
+REPORTED_CLAUSE_DEPS = {"ccomp"}
 CUE_CHAIN_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep"}
 RELATIVE_TAGS = {"WP", "WDT"}
 NOMINAL_TAGS = ("NN", "PRP")  # fine tags: the pipeline sets no coarse POS
@@ -144,6 +145,9 @@ def group_spans(
         by_cue[id(cue)] = group
         groups.append(group)
 
+    bare_cues = [cue for cue in cues if id(cue) not in by_cue]
+    groups.extend(_groups_of_bare_cues(doc, bare_cues, groups, sources, sentences))
+
     used: set[int] = set()
     source_of: dict[int, RoleSpan | None] = {}
     for group in groups:
@@ -159,6 +163,66 @@ def group_spans(
             used.add(id(group.source))
     groups.sort(key=lambda g: g.contents[0].start)
     return _attach_continuations(doc, groups, opens)
+
+
+def _groups_of_bare_cues(
+    doc: Doc,
+    cues: list[RoleSpan],
+    groups: list[Group],
+    sources: list[RoleSpan],
+    sentences: _Sentences,
+) -> list[Group]:
+    """A group for each cue the tagger gave no content, whose reported clause the parse
+    shows and no other span has taken: the tagger saw the attribution, and missed only its
+    content (on held-out train 68 of the 85 such groups matched an attribution)."""
+    taken = [piece for group in groups for piece in group.contents] + sources
+    found = []
+    for cue in cues:
+        pieces = _reported_clause(doc, cue, taken, sentences)
+        if pieces:
+            found.append(Group(pieces, cue=cue))
+            taken.extend(pieces)
+    return found
+
+
+def _reported_clause(
+    doc: Doc, cue: RoleSpan, taken: list[RoleSpan], sentences: _Sentences
+) -> list[RoleSpan]:
+    """For a cue the tagger gave no content, the clause the parse says it reports: the
+    sentence around a parenthetical cue ("The plan, she said, is dead": the parser hangs
+    "said" from "is" as parataxis) without the cue's own words, in the pieces on either
+    side; or the clause after a cue that takes one ("she said the plan is dead"). Nothing
+    where that clause overlaps a span already taken."""
+    verb = _cue_head(doc, cue)
+    lo, hi = sentences.bounds(verb.i)
+    if verb.dep_ == "parataxis":
+        own = {t.i for t in verb.subtree}
+        clause = [t.i for t in verb.head.subtree if lo <= t.i < hi and t.i not in own]
+        runs = _runs(sorted(clause))
+    else:
+        reported = [c for c in verb.rights if c.dep_ in REPORTED_CLAUSE_DEPS and c.i >= cue.end]
+        if not reported:
+            return []
+        clause = reported[0]
+        runs = [(max(clause.left_edge.i, cue.end), min(clause.right_edge.i + 1, hi))]
+    pieces = []
+    for run_start, run_end in runs:
+        start, end = trim_edges(doc, run_start, run_end)
+        if end <= start or any(t.start < end and start < t.end for t in taken):
+            return []
+        pieces.append(RoleSpan("CON", start, end, score=cue.score))
+    return pieces
+
+
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    """Sorted token indices as ``[start, end)`` runs of consecutive ones."""
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
 
 
 def _split_at_quoted_sentence(doc: Doc, content: RoleSpan, opens: _Openings) -> list[RoleSpan]:
