@@ -6,9 +6,10 @@ the source is the cue's subject. Where the parse does not connect them (a quotat
 by its attribution, a quotation that runs over a sentence end), the nearest cue in the same
 sentence is taken; then the untagged verb the content hangs below in its own sentence;
 then the nearest cue in the same paragraph. Contents of one cue become one attribution
-with a discontinuous content ("“A,” he said. “B.”"). A cue of a shape that PolNeAR train
-leaves without a source ("appears to", "is expected to") gets none, whatever subject the
-parse offers. The spans come in mended (``onrecord.attribute.spans``).
+with a discontinuous content ("“A,” he said. “B.”"); a cue left with no content takes the
+clause the parse says it reports ("The plan, she said, is dead"). A cue of a shape that
+PolNeAR train leaves without a source ("appears to", "is expected to") gets none, whatever
+subject the parse offers. The spans come in mended (``onrecord.attribute.spans``).
 """
 
 from __future__ import annotations
