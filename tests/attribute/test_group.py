@@ -1,6 +1,8 @@
 """Mending and grouping, tested on hand-tagged sentences so they are checked apart from
 the model."""
 
+import pytest
+
 from onrecord.attribute.group import cue_shapes, group_spans, kind_of
 from onrecord.attribute.lexicon import MIN_COUNT, SourcelessCues
 from onrecord.attribute.quotes import find_quotations
@@ -313,24 +315,24 @@ def test_an_untagged_verb_in_the_content_s_sentence_beats_a_cue_in_the_next(pars
     ]
 
 
-def test_a_parenthetical_cue_without_content_reports_the_sentence_around_it(parse):
-    doc = parse("The plan, the minister said, is dead.")
-    tags = tags_for(doc, {"the minister": "SRC", "said": "CUE"})
-    (group,) = group_spans(doc, role_spans(doc, tags))
-    assert texts(doc, group) == (["The plan", "is dead"], "said", "the minister")
-
-
-def test_a_cue_without_content_reports_the_clause_it_takes(parse):
-    doc = parse("The mayor said the bridge would reopen in May.")
-    tags = tags_for(doc, {"The mayor": "SRC", "said": "CUE"})
-    (group,) = group_spans(doc, role_spans(doc, tags))
-    assert texts(doc, group) == (["the bridge would reopen in May"], "said", "The mayor")
-
-
-def test_a_cue_without_content_or_clause_stays_without_group(parse):
-    doc = parse("The mayor said so on Tuesday.")
-    tags = tags_for(doc, {"The mayor": "SRC", "said": "CUE"})
-    assert group_spans(doc, role_spans(doc, tags)) == []
+@pytest.mark.parametrize(
+    ("sentence", "source", "contents"),
+    [
+        # parenthetical: the parser hangs "said" from "is" as parataxis
+        ("The plan, the minister said, is dead.", "the minister", [["The plan", "is dead"]]),
+        (
+            "The mayor said the bridge would reopen in May.",
+            "The mayor",
+            [["the bridge would reopen in May"]],
+        ),
+        ("The mayor said so on Tuesday.", "The mayor", []),  # no clause to report
+    ],
+)
+def test_a_cue_the_tagger_gave_no_content_reports_its_clause(parse, sentence, source, contents):
+    doc = parse(sentence)
+    tags = tags_for(doc, {source: "SRC", "said": "CUE"})
+    groups = group_spans(doc, role_spans(doc, tags))
+    assert [texts(doc, g) for g in groups] == [(c, "said", source) for c in contents]
 
 
 def test_the_cue_subject_beats_a_tagged_source_from_another_sentence(parse):
