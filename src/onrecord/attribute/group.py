@@ -193,37 +193,36 @@ def _reported_clause(
     sentence around a parenthetical cue ("The plan, she said, is dead": the parser hangs
     "said" from "is" as parataxis) without the cue's own words, in the pieces on either
     side; or the clause after a cue that takes one ("she said the plan is dead"). Nothing
-    where that clause overlaps a span already taken."""
+    where that clause overlaps a span already taken. Phrases are read by their edges, as
+    ``_subject_span`` and ``according`` read them."""
     verb = _cue_head(doc, cue)
     lo, hi = sentences.bounds(verb.i)
     if verb.dep_ == "parataxis":
-        own = {t.i for t in verb.subtree}
-        clause = [t.i for t in verb.head.subtree if lo <= t.i < hi and t.i not in own]
-        runs = _runs(sorted(clause))
+        clause = verb.head
+        runs = [
+            (clause.left_edge.i, verb.left_edge.i),
+            (verb.right_edge.i + 1, clause.right_edge.i + 1),
+        ]
     else:
         reported = [c for c in verb.rights if c.dep_ in REPORTED_CLAUSE_DEPS and c.i >= cue.end]
         if not reported:
             return []
         clause = reported[0]
-        runs = [(max(clause.left_edge.i, cue.end), min(clause.right_edge.i + 1, hi))]
+        runs = [(max(clause.left_edge.i, cue.end), clause.right_edge.i + 1)]
     pieces = []
     for run_start, run_end in runs:
+        run_start, run_end = max(run_start, lo), min(run_end, hi)
+        if run_end <= run_start:
+            continue  # the cue's clause opens or closes the sentence
         start, end = trim_edges(doc, run_start, run_end)
-        if end <= start or any(t.start < end and start < t.end for t in taken):
+        if end <= start or _overlaps_any(start, end, taken):
             return []
         pieces.append(RoleSpan("CON", start, end, score=cue.score))
     return pieces
 
 
-def _runs(indices: list[int]) -> list[tuple[int, int]]:
-    """Sorted token indices as ``[start, end)`` runs of consecutive ones."""
-    runs: list[tuple[int, int]] = []
-    for i in indices:
-        if runs and runs[-1][1] == i:
-            runs[-1] = (runs[-1][0], i + 1)
-        else:
-            runs.append((i, i + 1))
-    return runs
+def _overlaps_any(start: int, end: int, spans: list[RoleSpan]) -> bool:
+    return any(span.start < end and start < span.end for span in spans)
 
 
 def _split_at_quoted_sentence(doc: Doc, content: RoleSpan, opens: _Openings) -> list[RoleSpan]:
@@ -525,7 +524,7 @@ def _subject_span(
     if start < cue.start:  # a subject before its verb stops there
         end = min(end, cue.start)
     start, end = trim_edges(doc, start, end)
-    if end <= start or any(c.start < end and start < c.end for c in contents):
+    if end <= start or _overlaps_any(start, end, contents):
         return None
     return RoleSpan("SRC", start, end, score=0.5)
 
