@@ -434,6 +434,26 @@ def test_cueless_quotation_later_in_the_paragraph_continues_the_quotation_before
     assert (cue, source) == ("said", "Mary Smith")
 
 
+def test_quotations_given_one_cue_are_one_content_however_far_apart(parse):
+    doc = parse(
+        "“We were never asked,” said Jane Doe, who chaired the county board from 2004 "
+        "until 2011. “Nobody called us once.”"
+    )
+    tags = tags_for(
+        doc,
+        {
+            "“We were never asked,”": "CON",
+            "said": "CUE",
+            "Jane Doe": "SRC",
+            "“Nobody called us once.”": "CON",
+        },
+    )
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    contents, cue, source = texts(doc, group)
+    assert contents == ["“We were never asked,”", "“Nobody called us once.”"]
+    assert (cue, source) == ("said", "Jane Doe")
+
+
 def test_content_pieces_split_by_a_comma_are_joined(parse):
     doc = parse("He wants the minimum wage, now $7.25 an hour, to be raised to $15.")
     tags = tags_for(
