@@ -496,6 +496,18 @@ def test_a_cue_shape_that_goes_without_source_in_training_gets_none(parse):
     assert texts(doc, group)[2] == "The statistics"
 
 
+@pytest.mark.parametrize("sourceless_in_training", [True, False])
+def test_a_passive_cue_s_agent_is_its_source(parse, sourceless_in_training):
+    doc = parse("The senator was asked by the host whether she would run again.")
+    tags = tags_for(doc, {"was asked": "CUE", "whether she would run again": "CON"})
+    (cue,) = [s for s in role_spans(doc, tags) if s.role == "CUE"]
+    sourceless = SourcelessCues()
+    for _ in range(MIN_COUNT):
+        sourceless.add(cue_shapes(doc, cue), sourceless=sourceless_in_training)
+    (group,) = group_spans(doc, role_spans(doc, tags), sourceless)
+    assert texts(doc, group)[2] == "the host"
+
+
 def test_unquoted_content_running_into_the_next_sentence_is_cut_there(parse):
     doc = parse("Officials said that the plan had failed. Critics welcomed the news on Monday.")
     tags = tags_for(doc, {"that the plan had failed. Critics welcomed the news": "CON"})

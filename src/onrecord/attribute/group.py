@@ -162,7 +162,14 @@ def group_spans(
             continue
         if id(group.cue) not in source_of:
             if sourceless is not None and sourceless.is_sourceless(cue_shapes(doc, group.cue)):
-                source_of[id(group.cue)] = None
+                # Gone without a source in train, but not when the parse names an agent
+                # ("The plan was first reported by the Herald").
+                agent = _agent(_cue_head(doc, group.cue))
+                source_of[id(group.cue)] = (
+                    _subject_span(doc, agent, group.cue, group.contents, sentences)
+                    if agent is not None
+                    else None
+                )
             else:
                 source_of[id(group.cue)] = _pick_source(doc, group, source_index, used, sentences)
         group.source = source_of[id(group.cue)]
@@ -474,14 +481,24 @@ def _subject_source(
 ) -> RoleSpan | None:
     """The cue verb's subject from the parse, for a cue the tagger gave no source: the
     tagger misses many sources (most of all after the verb, "..., said Jane Doe, a
-    spokeswoman"), while a reporting verb nearly always has its speaker as subject."""
+    spokeswoman"), while a reporting verb nearly always has its speaker as subject, or as
+    agent when passive ("was asked by the host")."""
     verb = _cue_head(doc, cue)
-    subject = _parsed_subject(verb)
-    source = _subject_span(doc, subject, cue, contents, sentences) if subject else None
+    source = None
+    for speaker in (_agent(verb), _parsed_subject(verb)):
+        source = _subject_span(doc, speaker, cue, contents, sentences) if speaker else None
+        if source is not None:
+            break
     if source is None and _follows_its_content(verb, contents):
         inverted = _inverted_speaker(verb)
         source = _subject_span(doc, inverted, cue, contents, sentences) if inverted else None
     return source
+
+
+def _agent(verb: Token) -> Token | None:
+    """The noun of a passive verb's "by" phrase: the one who reported, asked or called."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def _parsed_subject(verb: Token) -> Token | None:
