@@ -9,7 +9,8 @@ then the nearest cue in the same paragraph. Contents of one cue become one attri
 with a discontinuous content ("“A,” he said. “B.”"); a cue left with no content takes the
 clause the parse says it reports ("The plan, she said, is dead"). A cue of a shape that
 PolNeAR train leaves without a source ("appears to", "is expected to") gets none, whatever
-subject the parse offers. The spans come in mended (``onrecord.attribute.spans``).
+subject the parse offers, unless it is passive and names its agent ("was first reported by
+the Herald"). The spans come in mended (``onrecord.attribute.spans``).
 """
 
 from __future__ import annotations
@@ -164,12 +165,7 @@ def group_spans(
             if sourceless is not None and sourceless.is_sourceless(cue_shapes(doc, group.cue)):
                 # Gone without a source in train, but not when the parse names an agent
                 # ("The plan was first reported by the Herald").
-                agent = _agent(_cue_head(doc, group.cue))
-                source_of[id(group.cue)] = (
-                    _subject_span(doc, agent, group.cue, group.contents, sentences)
-                    if agent is not None
-                    else None
-                )
+                source_of[id(group.cue)] = _agent_source(doc, group.cue, group.contents, sentences)
             else:
                 source_of[id(group.cue)] = _pick_source(doc, group, source_index, used, sentences)
         group.source = source_of[id(group.cue)]
@@ -484,21 +480,24 @@ def _subject_source(
     spokeswoman"), while a reporting verb nearly always has its speaker as subject, or as
     agent when passive ("was asked by the host")."""
     verb = _cue_head(doc, cue)
-    source = None
-    for speaker in (_agent(verb), _parsed_subject(verb)):
-        source = _subject_span(doc, speaker, cue, contents, sentences) if speaker else None
-        if source is not None:
-            break
+    source = _agent_source(doc, cue, contents, sentences)
+    if source is None:
+        subject = _parsed_subject(verb)
+        source = _subject_span(doc, subject, cue, contents, sentences) if subject else None
     if source is None and _follows_its_content(verb, contents):
         inverted = _inverted_speaker(verb)
         source = _subject_span(doc, inverted, cue, contents, sentences) if inverted else None
     return source
 
 
-def _agent(verb: Token) -> Token | None:
-    """The noun of a passive verb's "by" phrase: the one who reported, asked or called."""
+def _agent_source(
+    doc: Doc, cue: RoleSpan, contents: list[RoleSpan], sentences: _Sentences
+) -> RoleSpan | None:
+    """The phrase of a passive cue's "by": the one who reported, asked or called."""
+    verb = _cue_head(doc, cue)
     by = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return _subject_span(doc, agent, cue, contents, sentences) if agent is not None else None
 
 
 def _parsed_subject(verb: Token) -> Token | None:
