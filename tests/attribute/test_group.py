@@ -47,21 +47,40 @@ def test_reported_speech_ties_content_cue_and_source(parse):
     assert kind_of(doc, group, find_quotations(doc.text)) == "indirect"
 
 
-def test_split_quotation_is_one_attribution(parse):
-    doc = parse("“The plan is dead,” the minister said. “We start again next week.”")
-    tags = tags_for(
-        doc,
-        {
-            "The plan is dead": "CON",
-            "the minister": "SRC",
-            "said": "CUE",
-            "We start again next week.": "CON",
-        },
-    )
-    (group,) = group_spans(doc, role_spans(doc, tags))
-    contents, cue, source = texts(doc, group)
-    assert contents == ["The plan is dead", "We start again next week"]
-    assert (cue, source) == ("said", "the minister")
+@pytest.mark.parametrize(
+    ("sentence", "roles", "contents", "cue", "source"),
+    [
+        (
+            "“The plan is dead,” the minister said. “We start again next week.”",
+            {
+                "The plan is dead": "CON",
+                "the minister": "SRC",
+                "said": "CUE",
+                "We start again next week.": "CON",
+            },
+            ["The plan is dead", "We start again next week"],
+            "said",
+            "the minister",
+        ),
+        (  # however much attribution lies between the two quotations
+            "“We were never asked,” said Jane Doe, who chaired the county board from 2004 "
+            "until 2011. “Nobody called us once.”",
+            {
+                "“We were never asked,”": "CON",
+                "said": "CUE",
+                "Jane Doe": "SRC",
+                "“Nobody called us once.”": "CON",
+            },
+            ["“We were never asked,”", "“Nobody called us once.”"],
+            "said",
+            "Jane Doe",
+        ),
+    ],
+)
+def test_split_quotation_is_one_attribution(parse, sentence, roles, contents, cue, source):
+    doc = parse(sentence)
+    (group,) = group_spans(doc, role_spans(doc, tags_for(doc, roles)))
+    assert texts(doc, group) == (contents, cue, source)
     assert kind_of(doc, group, find_quotations(doc.text)) == "direct"
 
 
@@ -432,26 +451,6 @@ def test_cueless_quotation_later_in_the_paragraph_continues_the_quotation_before
         "“Some sort of amnesty, I think, is part of his plan.”",
     ]
     assert (cue, source) == ("said", "Mary Smith")
-
-
-def test_quotations_given_one_cue_are_one_content_however_far_apart(parse):
-    doc = parse(
-        "“We were never asked,” said Jane Doe, who chaired the county board from 2004 "
-        "until 2011. “Nobody called us once.”"
-    )
-    tags = tags_for(
-        doc,
-        {
-            "“We were never asked,”": "CON",
-            "said": "CUE",
-            "Jane Doe": "SRC",
-            "“Nobody called us once.”": "CON",
-        },
-    )
-    (group,) = group_spans(doc, role_spans(doc, tags))
-    contents, cue, source = texts(doc, group)
-    assert contents == ["“We were never asked,”", "“Nobody called us once.”"]
-    assert (cue, source) == ("said", "Jane Doe")
 
 
 def test_content_pieces_split_by_a_comma_are_joined(parse):

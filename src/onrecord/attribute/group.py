@@ -135,19 +135,20 @@ def group_spans(
         around = by_cue.get(id(cue))
         if around is not None:
             quoted = opens.begins_at(content.start)
-            if quoted and opens.begins_at(around.contents[0].start):
+            around_quoted = opens.begins_at(around.contents[0].start)
+            if quoted and around_quoted:
                 # Quotations of one cue are one statement, however much attribution lies
                 # between them ("“A,” said X, who ran against her in 2012. “B.”").
                 around.contents.append(content)
                 continue
-            if _split_around(around.contents, content, cue):
+            if not quoted and _split_around(around.contents, content, cue):
                 # Unquoted pieces either side of the cue are joined too, but a quotation
                 # and an unquoted piece beside it are two things ("“All the way!” Dawson
                 # shouted, shorthand for taking the fight on"), annotated apart in PolNeAR.
-                if not quoted and not opens.begins_at(around.contents[0].start):
+                if not around_quoted:
                     around.contents.append(content)
                     continue
-                if not quoted and not _has_verb(doc, content):
+                if not _has_verb(doc, content):
                     continue  # an aside ("“…,” he said of Bill Clinton"), not what was said
         group = Group([content], cue=cue)
         by_cue[id(cue)] = group
