@@ -166,7 +166,10 @@ def group_spans(
             if sourceless is not None and sourceless.is_sourceless(cue_shapes(doc, group.cue)):
                 # Gone without a source in train, but not when the parse names an agent
                 # ("The plan was first reported by the Herald").
-                source_of[id(group.cue)] = _agent_source(doc, group.cue, group.contents, sentences)
+                verb = _cue_head(doc, group.cue)
+                source_of[id(group.cue)] = _agent_source(
+                    doc, verb, group.cue, group.contents, sentences
+                )
             else:
                 source_of[id(group.cue)] = _pick_source(doc, group, source_index, used, sentences)
         group.source = source_of[id(group.cue)]
@@ -481,7 +484,7 @@ def _subject_source(
     spokeswoman"), while a reporting verb nearly always has its speaker as subject, or as
     agent when passive ("was asked by the host")."""
     verb = _cue_head(doc, cue)
-    source = _agent_source(doc, cue, contents, sentences)
+    source = _agent_source(doc, verb, cue, contents, sentences)
     if source is None:
         subject = _parsed_subject(verb)
         source = _subject_span(doc, subject, cue, contents, sentences) if subject else None
@@ -492,10 +495,10 @@ def _subject_source(
 
 
 def _agent_source(
-    doc: Doc, cue: RoleSpan, contents: list[RoleSpan], sentences: _Sentences
+    doc: Doc, verb: Token, cue: RoleSpan, contents: list[RoleSpan], sentences: _Sentences
 ) -> RoleSpan | None:
-    """The phrase of a passive cue's "by": the one who reported, asked or called."""
-    verb = _cue_head(doc, cue)
+    """The phrase of the "by" of ``cue``'s verb when passive: the one who reported, asked
+    or called."""
     by = next((c for c in verb.children if c.dep_ == "agent"), None)
     agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     return _subject_span(doc, agent, cue, contents, sentences) if agent is not None else None
