@@ -25,6 +25,16 @@ def tags_for(doc, roles: dict[str, str]) -> list[str]:
     return tags
 
 
+def trained_on_cue_of(doc, tags, sourceless: bool) -> SourcelessCues:
+    """A table that has seen the shape of the one cue in ``tags`` often enough to count,
+    each time without a source if ``sourceless``, else each time with one."""
+    (cue,) = [s for s in role_spans(doc, tags) if s.role == "CUE"]
+    table = SourcelessCues()
+    for _ in range(MIN_COUNT):
+        table.add(cue_shapes(doc, cue), sourceless=sourceless)
+    return table
+
+
 def texts(doc, group):
     cue = doc[group.cue.start : group.cue.end].text if group.cue else None
     source = doc[group.source.start : group.source.end].text if group.source else None
@@ -485,10 +495,7 @@ def test_cue_shape_says_how_the_cue_gets_its_subject(parse):
 def test_a_cue_shape_that_goes_without_source_in_training_gets_none(parse):
     doc = parse("The statistics appear to be fabricated.")
     tags = tags_for(doc, {"The statistics": "SRC", "appear": "CUE", "to be fabricated": "CON"})
-    (cue,) = [s for s in role_spans(doc, tags) if s.role == "CUE"]
-    sourceless = SourcelessCues()
-    for _ in range(MIN_COUNT):
-        sourceless.add(cue_shapes(doc, cue), sourceless=True)
+    sourceless = trained_on_cue_of(doc, tags, sourceless=True)
     (group,) = group_spans(doc, role_spans(doc, tags), sourceless)
     assert group.source is None
     (group,) = group_spans(doc, role_spans(doc, tags), SourcelessCues())
@@ -499,10 +506,7 @@ def test_a_cue_shape_that_goes_without_source_in_training_gets_none(parse):
 def test_a_passive_cue_s_agent_is_its_source(parse, sourceless_in_training):
     doc = parse("The senator was asked by the host whether she would run again.")
     tags = tags_for(doc, {"was asked": "CUE", "whether she would run again": "CON"})
-    (cue,) = [s for s in role_spans(doc, tags) if s.role == "CUE"]
-    sourceless = SourcelessCues()
-    for _ in range(MIN_COUNT):
-        sourceless.add(cue_shapes(doc, cue), sourceless=sourceless_in_training)
+    sourceless = trained_on_cue_of(doc, tags, sourceless=sourceless_in_training)
     (group,) = group_spans(doc, role_spans(doc, tags), sourceless)
     assert texts(doc, group)[2] == "the host"
 
