@@ -56,7 +56,11 @@ def parse(articles: list[GoldArticle], model: str, cache: Path | None) -> list[D
     texts = [mask_debris(a.text) for a in articles]
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if [d.text for d in docs] == texts:
+        # The same texts are not enough: parses cached before a tokenizer change are stale.
+        if [d.text for d in docs] == texts and all(
+            [t.text for t in d] == [t.text for t in nlp.tokenizer(text)]
+            for d, text in zip(docs, texts, strict=True)
+        ):
             return docs
     docs = list(nlp.pipe(texts, batch_size=8, n_process=2))
     if cache is not None:
