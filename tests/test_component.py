@@ -8,6 +8,7 @@ import spacy
 import onrecord
 from onrecord.component import mark_paragraph_starts
 from onrecord.settings import DEFAULT_MODEL
+from onrecord.types import Article
 
 TWO_PARAGRAPHS = (
     "The mayor said the wall would be rebuilt by May and that the town would pay for it\n\n"
@@ -79,3 +80,35 @@ def test_paragraph_starts_leave_other_tokens_for_the_parser():
     marked = [token.text for token in doc if token.is_sent_start]
     assert marked == ["One", "A"]
     assert doc[3].is_sent_start is None  # "Still": the parser decides
+
+
+GLUED = (
+    "Ryan said,“Look, these images have no place in a campaign.”He left. “Fine,”Katie Packer said."
+)
+
+
+def test_quotation_marks_glued_to_words_become_tokens_of_their_own(nlp):
+    tokens = [token.text for token in nlp.make_doc(GLUED)]
+    assert tokens[:5] == ["Ryan", "said", ",", "“", "Look"]
+    assert ["campaign", ".", "”", "He"] == tokens[tokens.index("campaign") : tokens.index("He") + 1]
+    assert ["Fine", ",", "”", "Katie"] == tokens[tokens.index("Fine") : tokens.index("Katie") + 1]
+
+
+def test_words_without_a_glued_quotation_mark_are_tokenized_as_spacy_does(nlp):
+    text = (
+        "He is 5'10\" tall, a “so-called” well-known man’s “test”; U.S.-based e-mail, 3-4 ''no.''"
+    )
+    spacy_tokens = [t.text for t in spacy.load(DEFAULT_MODEL).tokenizer(text)]
+    assert [t.text for t in nlp.make_doc(text)] == spacy_tokens
+
+
+def test_a_quotation_glued_to_its_cue_is_attributed_to_its_speaker(extractor):
+    document = extractor.extract(Article(text=GLUED))
+    found = [
+        (a.content.text, a.cue and a.cue.text, a.speaker and a.speaker.name)
+        for a in document.attributions
+    ]
+    assert found == [
+        ("“Look, these images have no place in a campaign.”", "said", "Ryan"),
+        ("“Fine,”", "said", "Katie Packer"),
+    ]
