@@ -92,6 +92,8 @@ def test_quotation_marks_glued_to_words_become_tokens_of_their_own(nlp):
     assert tokens[:5] == ["Ryan", "said", ",", "“", "Look"]
     assert ["campaign", ".", "”", "He"] == tokens[tokens.index("campaign") : tokens.index("He") + 1]
     assert ["Fine", ",", "”", "Katie"] == tokens[tokens.index("Fine") : tokens.index("Katie") + 1]
+    apostrophes = [token.text for token in nlp.make_doc("He said,''We will win,''and left")]
+    assert apostrophes == ["He", "said", ",", "''", "We", "will", "win", ",", "''", "and", "left"]
 
 
 def test_words_without_a_glued_quotation_mark_are_tokenized_as_spacy_does(nlp):

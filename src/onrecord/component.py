@@ -184,12 +184,14 @@ def load_parsing_pipeline(model: str) -> Language:
     return nlp
 
 
-# A double quotation mark inside a token, and the punctuation or dash between it and the
-# word it is glued to: ``said,“Look``, ``audiences,"Katie``, ``act—“My``, ``history”—and``.
+# A double quotation mark (or two apostrophes standing for one) inside a token, and the
+# punctuation or dash between it and the word it is glued to: ``said,“Look``,
+# ``audiences,"Katie``, ``act—“My``, ``history”—and``, ``said,''We``.
 GLUED_QUOTATION_MARKS = (
-    r"(?<=[^\s“”\"])[,.:;!?—–―-]+(?=[“”\"])",
-    r"[“”\"]",
+    r"(?<=[^\s“”\"'])[,.:;!?—–―-]+(?=[“”\"]|'')",
+    r"[“”\"]|''",
     r"(?<=[“”\"])[—–―-]+(?=[^\s“”\"])",
+    r"(?<='')[—–―-]+(?=[^\s“”\"'])",
 )
 
 
