@@ -526,3 +526,35 @@ def test_a_quotation_of_several_sentences_stays_whole(parse):
     tags = tags_for(doc, {"We lost. We will be back next year": "CON"})
     spans = split_at_sentence_starts(doc, role_spans(doc, tags), find_quotations(doc.text))
     assert [doc[s.start : s.end].text for s in spans] == ["We lost. We will be back next year"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The mayor's deputy answered:\n\n“We will rebuild the bridge by May.”",
+            "The mayor's deputy",
+        ),
+        (
+            "The council was blunt in its ruling: “We will rebuild the bridge by May.”",
+            "The council",
+        ),
+        (
+            "The Herald confirmed that, reporting:\n“We will rebuild the bridge by May.”",
+            "The Herald",
+        ),
+        ("Prices matter more now - Jane Doe:\n“We will rebuild the bridge by May.”", "Jane Doe"),
+    ],
+)
+def test_a_quotation_with_no_cue_after_a_colon_is_cued_by_it(parse, text, source):
+    doc = parse(text)
+    tags = tags_for(doc, {"We will rebuild the bridge by May.": "CON"})
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert texts(doc, group) == (["We will rebuild the bridge by May"], ":", source)
+
+
+def test_a_colon_two_paragraphs_back_does_not_cue_a_quotation(parse):
+    doc = parse("The deputy answered:\n\nNothing more.\n\n“We will rebuild the bridge by May.”")
+    tags = tags_for(doc, {"We will rebuild the bridge by May.": "CON"})
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert group.cue is None and group.source is None

@@ -32,6 +32,7 @@ NEAR_LIMIT = 40
 OTHER_SENTENCE_PENALTY = 10
 SENTENCE_ENDS = {".", "!", "?"}
 SUBJECT_HOPS = 3
+CLAUSE_BREAKS = {"-", "--", "—", "–", ";"}
 SUBJECT_DEPS = {"nsubj"}
 PASSIVE_DEPS = {"nsubjpass", "auxpass"}
 PASSIVE_SUBJECT = {"nsubjpass"}
@@ -129,6 +130,8 @@ def group_spans(
             or _governing_verb(doc, content, sentences)
             or _nearest_cue(doc, content, cue_index, sentences)
         )
+        if cue is None:
+            cue = _introducing_colon(doc, content, opens)
         if cue is None:
             groups.append(Group([content]))
             continue
@@ -272,6 +275,20 @@ class _Openings:
     def begins_at(self, k: int) -> bool:
         """A quotation begins at token ``k``: it is the opening mark or the first word."""
         return k in self.tokens or k - 1 in self.tokens
+
+
+def _introducing_colon(doc: Doc, content: RoleSpan, opens: _Openings) -> RoleSpan | None:
+    """The colon just before a quotation that has no cue of its own, in its paragraph or
+    closing the paragraph before ("Jared Potts echoed:" then the quotation's paragraph):
+    the words before a colon introduce what follows it."""
+    if not opens.begins_at(content.start):
+        return None
+    j = content.start - 1
+    while j >= 0 and (opens.is_mark(j) or doc[j].is_space):
+        j -= 1
+    if j < 0 or doc[j].text != ":" or paragraphs_between(doc, j, content.start) > 1:
+        return None
+    return RoleSpan("CUE", j, j + 1, score=content.score)
 
 
 def _attach_continuations(doc: Doc, groups: list[Group], opens: _Openings) -> list[Group]:
@@ -484,6 +501,8 @@ def _subject_source(
     spokeswoman"), while a reporting verb nearly always has its speaker as subject, or as
     agent when passive ("was asked by the host")."""
     verb = _cue_head(doc, cue)
+    if verb.text == ":":
+        return _introducer(doc, verb, cue, contents, sentences)
     source = _agent_source(doc, verb, cue, contents, sentences)
     if source is None:
         subject = _parsed_subject(verb)
@@ -492,6 +511,36 @@ def _subject_source(
         inverted = _inverted_speaker(verb)
         source = _subject_span(doc, inverted, cue, contents, sentences) if inverted else None
     return source
+
+
+def _introducer(
+    doc: Doc, colon: Token, cue: RoleSpan, contents: list[RoleSpan], sentences: _Sentences
+) -> RoleSpan | None:
+    """Who a colon cue speaks for: the subject of the words before it ("The Times confirmed
+    it, reporting: “…”"), or those words when they are a name alone ("Philip Bump: “…”").
+    The words run back to the sentence's start or a dash; their heads are the tokens that
+    hang from outside them (the parser often hangs the words before a colon from the
+    quotation's verb, so the colon's own head is no guide)."""
+    lo, _ = sentences.bounds(colon.i)
+    start = colon.i
+    while start > lo and doc[start - 1].text not in CLAUSE_BREAKS:
+        start -= 1
+    heads = [
+        t
+        for t in doc[start : colon.i]
+        if not (t.is_punct or t.is_space) and (t.head.i == t.i or not start <= t.head.i < colon.i)
+    ]
+    verb = next((t for t in heads if t.tag_.startswith("VB")), None)
+    if verb is not None:
+        subject = _parsed_subject(verb)
+        return _subject_span(doc, subject, cue, contents, sentences) if subject else None
+    if len(heads) != 1 or not heads[0].tag_.startswith(NOMINAL_TAGS):
+        return None
+    name = heads[0]
+    start, end = trim_edges(doc, max(name.left_edge.i, start), min(name.right_edge.i + 1, colon.i))
+    if end <= start or _overlaps_any(start, end, contents):
+        return None
+    return RoleSpan("SRC", start, end, score=0.5)
 
 
 def _agent_source(
@@ -517,7 +566,7 @@ def _parsed_subject(verb: Token) -> Token | None:
             if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
                 return verb.head
             return subject
-        if verb.dep_ not in CUE_CHAIN_DEPS or verb.head is verb:
+        if verb.dep_ not in CUE_CHAIN_DEPS or verb.head.i == verb.i:
             return None
         linked_by = verb.dep_
         verb = verb.head
