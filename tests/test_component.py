@@ -6,7 +6,7 @@ from __future__ import annotations
 import spacy
 
 import onrecord
-from onrecord.component import mark_paragraph_starts
+from onrecord.component import mark_paragraph_starts, split_glued_quotation_marks
 from onrecord.settings import DEFAULT_MODEL
 from onrecord.types import Article
 
@@ -114,3 +114,13 @@ def test_a_quotation_glued_to_its_cue_is_attributed_to_its_speaker(extractor):
         ("“Look, these images have no place in a campaign.”", "said", "Ryan"),
         ("“Fine,”", "said", "Katie Packer"),
     ]
+
+
+def test_a_user_pipeline_splits_glued_marks_when_asked(extractor):
+    nlp = spacy.load(DEFAULT_MODEL)
+    nlp.add_pipe("onrecord_paragraphs", before="parser")
+    split_glued_quotation_marks(nlp)
+    nlp.add_pipe("onrecord")
+    assert _found(nlp(GLUED)._.attributions) == _found(
+        extractor.extract(Article(text=GLUED)).attributions
+    )
