@@ -24,6 +24,7 @@ import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from onrecord.errors import ModelError
 from onrecord.settings import NEEDED_COMPONENTS, UNUSED_COMPONENTS
@@ -214,9 +215,11 @@ def split_glued_quotation_marks(nlp: Language) -> None:
     the affected articles, for the two taggers on both folds)."""
     if not hasattr(nlp.tokenizer, "infix_finditer"):  # a tokenizer of another kind
         return
-    current = nlp.tokenizer.infix_finditer
-    pattern = getattr(current, "__self__", None)
-    if current is not None and not isinstance(pattern, re.Pattern):
-        return  # infixes that are not one regular expression cannot be extended
-    parts = [*GLUED_QUOTATION_MARKS, *([pattern.pattern] if current is not None else [])]
-    nlp.tokenizer.infix_finditer = re.compile("|".join(parts)).finditer
+    known = []
+    if nlp.tokenizer.infix_finditer is not None:
+        pattern = getattr(nlp.tokenizer.infix_finditer, "__self__", None)
+        if not isinstance(pattern, re.Pattern):
+            return  # infixes that are not one regular expression cannot be extended
+        known.append(pattern.pattern)
+    infixes = compile_infix_regex([*GLUED_QUOTATION_MARKS, *known])
+    nlp.tokenizer.infix_finditer = infixes.finditer

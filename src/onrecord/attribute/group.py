@@ -534,13 +534,9 @@ def _introducer(
     if verb is not None:
         subject = _parsed_subject(verb)
         return _subject_span(doc, subject, cue, contents, sentences) if subject else None
-    if len(heads) != 1 or not heads[0].tag_.startswith(NOMINAL_TAGS):
+    if len(heads) != 1:
         return None
-    name = heads[0]
-    start, end = trim_edges(doc, max(name.left_edge.i, start), min(name.right_edge.i + 1, colon.i))
-    if end <= start or _overlaps_any(start, end, contents):
-        return None
-    return RoleSpan("SRC", start, end, score=0.5)
+    return _subject_span(doc, heads[0], cue, contents, sentences, after=start)
 
 
 def _agent_source(
@@ -588,14 +584,20 @@ def _inverted_speaker(verb: Token) -> Token | None:
 
 
 def _subject_span(
-    doc: Doc, subject: Token, cue: RoleSpan, contents: list[RoleSpan], sentences: _Sentences
+    doc: Doc,
+    subject: Token,
+    cue: RoleSpan,
+    contents: list[RoleSpan],
+    sentences: _Sentences,
+    after: int = 0,
 ) -> RoleSpan | None:
-    """The subject's phrase inside the cue's sentence, never inside a content."""
+    """The subject's phrase inside the cue's sentence (and from token ``after`` on), never
+    inside a content."""
     if not subject.tag_.startswith(NOMINAL_TAGS):
         return None
     start, end = subject.left_edge.i, subject.right_edge.i + 1
     sent_start, sent_end = sentences.bounds(cue.start)
-    start, end = max(start, sent_start), min(end, sent_end)
+    start, end = max(start, sent_start, after), min(end, sent_end)
     if start < cue.start:  # a subject before its verb stops there
         end = min(end, cue.start)
     start, end = trim_edges(doc, start, end)
