@@ -13,6 +13,8 @@ import pytest
 from spacy.tokens import Doc
 
 from onrecord.resolve import resolve_speakers
+from onrecord.resolve.names import name_at, usual_gender
+from onrecord.resolve.parsed import Parsed
 from onrecord.types import Attribution, Entity, Span
 
 
@@ -87,6 +89,60 @@ def test_possessive_is_not_part_of_the_name(parser_nlp):
     assert "Omar Haddad" in [e.name for e in entities]
 
 
+def test_a_possessor_takes_no_title_from_the_noun_it_owns(parser_nlp):
+    """The parser reads "son" as an apposition of "Alvarez" after a bare apostrophe."""
+    text = (
+        "The fire killed two people, including Alvarez’ son, 19-year-old Marco. "
+        "Alvarez said the alarm never rang."
+    )
+    (attribution,), _ = resolve(
+        parser_nlp, text, [said(text, "the alarm never rang", "Alvarez", nth=2)]
+    )
+    assert attribution.speaker.name == "Alvarez"
+    assert attribution.speaker.title is None
+
+
+def test_a_relative_clause_is_not_a_title(parser_nlp):
+    text = (
+        "Dorothy Pike, whose husband, Navy pilot Tom Pike, died in 2012, spoke to reporters. "
+        "Pike said she wanted answers."
+    )
+    (_, entities) = resolve(parser_nlp, text, [said(text, "she wanted answers", "Pike", nth=3)])
+    assert entity_named(entities, "Tom Pike").title is None
+
+
+def test_a_dateline_is_neither_a_speaker_nor_part_of_a_title(parser_nlp):
+    text = (
+        "DALLAS (AP) — Democratic presidential candidate Martin Pike said his campaign "
+        "would move staff.\n\nJERUSALEM - Israeli Prime Minister Ezra Cohen said he "
+        "rejected the plan."
+    )
+    attributions = [
+        said(
+            text,
+            "his campaign would move staff",
+            "DALLAS (AP) — Democratic presidential candidate Martin Pike",
+        ),
+        said(text, "he rejected the plan", "Israeli Prime Minister Ezra Cohen"),
+    ]
+    (pike, cohen), entities = resolve(parser_nlp, text, attributions)
+    assert (pike.speaker.name, pike.speaker.title) == (
+        "Martin Pike",
+        "Democratic presidential candidate",
+    )
+    assert (cohen.speaker.name, cohen.speaker.title) == ("Ezra Cohen", "Israeli Prime Minister")
+    assert sorted(e.name for e in entities) == ["Ezra Cohen", "Martin Pike"]
+
+
+def test_a_place_before_a_dash_mid_article_is_no_dateline(parser_nlp):
+    """Only a paragraph's opening place, in capitals or before an agency, is a dateline."""
+    text = "Officials met on Monday.\n\nMurphy — a former prosecutor — said the bill was dead."
+    (attribution,), _ = resolve(
+        parser_nlp, text, [said(text, "the bill was dead", "Murphy — a former prosecutor")]
+    )
+    assert attribution.speaker.name == "Murphy"
+
+
 def test_people_mentioned_but_not_quoted_are_entities_with_titles(parser_nlp):
     text = (
         "Senator Ruth Adler will meet Finance Minister Karim Nasser. “It will be hard,” she said."
@@ -153,19 +209,60 @@ def test_pronoun_skips_the_latest_speaker_of_the_other_gender(parser_nlp):
 
 
 def test_pronoun_gender_learnt_from_an_earlier_sentence(parser_nlp):
-    """ "Quist said she ..." tells Quist's gender, so the later "he" skips her."""
+    """ "Quist said she ..." tells Quist's gender, so the later "he" skips her. (Robin and
+    Jordan are given to men and women alike, so the names themselves tell nothing.)"""
     text = (
-        "Jonas Ek said the plan was late. Sara Quist said she had read the plan. "
+        "Robin Ek said the plan was late. Jordan Quist said she had read the plan. "
         "Later he said it would be fixed."
     )
     attributions = [
-        said(text, "the plan was late", "Jonas Ek"),
-        said(text, "had read the plan", "Sara Quist"),
+        said(text, "the plan was late", "Robin Ek"),
+        said(text, "had read the plan", "Jordan Quist"),
         said(text, "it would be fixed", "he"),
     ]
     resolved, _ = resolve(parser_nlp, text, attributions)
-    assert resolved[2].speaker.name == "Jonas Ek"
+    assert resolved[2].speaker.name == "Robin Ek"
     assert resolved[2].speaker.entity == resolved[0].speaker.entity
+
+
+def test_pronoun_skips_a_speaker_whose_first_name_is_the_other_gender(parser_nlp):
+    """Nothing in the article says Pike is a man; his first name does."""
+    text = (
+        "Donald Pike said the plan was sound. Karen Voss, a councillor, was at the meeting. "
+        "“It is a disaster,” she said."
+    )
+    attributions = [
+        said(text, "the plan was sound", "Donald Pike"),
+        said(text, "It is a disaster", "she"),
+    ]
+    resolved, _ = resolve(parser_nlp, text, attributions)
+    assert resolved[1].speaker.name == "Karen Voss"
+
+
+def test_courtesy_title_of_the_other_gender_is_another_person(parser_nlp):
+    """ "Mr. Pike" after "Karen Pike" is her husband, not her."""
+    text = (
+        "Karen Pike spoke in Reno on Friday. Her husband campaigned in Iowa. "
+        "Mr. Pike said the race was close. “We will win,” he said. "
+        "Mrs. Pike said she was confident."
+    )
+    attributions = [
+        said(text, "the race was close", "Mr. Pike"),
+        said(text, "We will win", "he"),
+        said(text, "she was confident", "Mrs. Pike"),
+    ]
+    (husband, he, wife), _ = resolve(parser_nlp, text, attributions)
+    assert wife.speaker.name == "Karen Pike"
+    assert husband.speaker.name == he.speaker.name == "Pike"
+    assert husband.speaker.entity == he.speaker.entity != wife.speaker.entity
+
+
+def test_usual_gender_of_a_first_name(parser_nlp):
+    doc = parser_nlp("Hillary Clinton, Jordan Smith and Clinton met Mark Olsen.")
+    parsed = Parsed.of(doc)
+    names = [name_at(parsed, doc[i]) for i in (0, 3, 6, 8)]
+    assert [n.text for n in names] == ["Hillary Clinton", "Jordan Smith", "Clinton", "Mark Olsen"]
+    assert [usual_gender(n) for n in names] == ["f", None, None, "m"]
 
 
 def test_pronoun_without_an_earlier_speaker_takes_the_latest_person(parser_nlp):

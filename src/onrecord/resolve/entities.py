@@ -2,14 +2,16 @@
 
 Mentions arrive in text order and each is resolved against what came before:
 
-- a name joins the person with the same surname whose first names do not disagree ("Roe"
-  = "Jane Roe", but "John Roe" is someone else), else the organisation with the same name
-  or acronym, else starts an entity: a person when NER or the context (a title, "Ms")
-  says so. NER often tags a lone surname ORG, so such a name still finds its person; a
-  place or nationality label is trusted ("Washington" is not George Washington);
+- a name joins the person with the same surname whose first names and gender do not
+  disagree ("Roe" = "Jane Roe", but "John Roe" and "Mr. Roe" are someone else), else the
+  organisation with the same name or acronym, else starts an entity: a person when NER or
+  the context (a title, "Ms") says so. NER often tags a lone surname ORG, so such a name
+  still finds its person; a place or nationality label is trusted ("Washington" is not
+  George Washington);
 - a pronoun takes the most recent source speaker it can refer to (type, number, known
-  gender), else the most recent such person (a subject before an object within a
-  sentence) or organisation/group mentioned at all;
+  gender: the first the article tells, by a courtesy title, a gendered noun or a pronoun,
+  else the first name's usual one), else the most recent such person (a subject before an
+  object within a sentence) or organisation/group mentioned at all;
 - a definite nominal person ("the mayor") takes the person whose title matches it best
   (fuzzy, and never across a rank: "the minister" is not "the deputy minister"); other
   nominals join an entity with the same phrase, or, when definite, the latest one with the
@@ -126,8 +128,8 @@ class EntityStore:
     def _record(self, entity: Tracked, mention: Mention) -> None:
         entity.slices.append(mention.slices)
         entity.last = mention.start
-        if mention.gender and entity.gender is None and entity.type == "person":
-            entity.gender = mention.gender
+        if entity.type == "person" and entity.gender is None:
+            entity.gender = mention.gender or mention.usual_gender
         if mention.attribution is not None:
             entity.speaker = True
         if entity.narrator:
@@ -153,7 +155,7 @@ class EntityStore:
         trusted_place = name.label in PLACE_LABELS and not mention.person_hint
         may_be_person = not trusted_place and name.looks_personal()
         if may_be_person:
-            person = self._find_person(name)
+            person = self._find_person(name, mention.gender)
             if person is not None:
                 return self._grow_person(person, mention)
             if name.label == "PERSON" or mention.person_hint or mention.type == "person":
@@ -163,9 +165,10 @@ class EntityStore:
             return self._grow_named(organization.final(), mention)
         return self._new_organization(mention)
 
-    def _find_person(self, name: Name) -> Tracked | None:
-        """The latest person with this surname whose first names agree with the mention's;
-        a lone word that is nobody's surname may be someone's first name."""
+    def _find_person(self, name: Name, gender: str | None) -> Tracked | None:
+        """The latest person with this surname whose first names and gender agree with the
+        mention's ("Mr. Clinton" is not Hillary Clinton); a lone word that is nobody's surname
+        may be someone's first name."""
         first_names = name.first_names
         candidates = [
             e.final()
@@ -174,7 +177,7 @@ class EntityStore:
         ]
         if not candidates and not first_names and name.label == "PERSON":
             candidates = [e.final() for e in self.by_first_name.get(name.surname, ())]
-        candidates = [e for e in candidates if e.type == "person"]
+        candidates = [e for e in candidates if e.type == "person" and genders_agree(e, gender)]
         return max(candidates, key=lambda e: e.last) if candidates else None
 
     def _grow_person(self, person: Tracked, mention: Mention) -> Tracked:
@@ -236,8 +239,6 @@ class EntityStore:
             entity = self._latest(self.collectives, fits)
         if entity is None:
             return self._new(mention.type, mention.text)
-        if mention.gender and entity.gender is None:
-            entity.gender = mention.gender
         return entity
 
     def _narrator(self, word: str) -> Tracked:
@@ -374,6 +375,10 @@ def names_agree(known: tuple[str, ...], given: tuple[str, ...]) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[:1] == b[:1]
     return a == b
+
+
+def genders_agree(entity: Tracked, gender: str | None) -> bool:
+    return gender is None or entity.gender is None or entity.gender == gender
 
 
 def _name_key(words: tuple[str, ...]) -> tuple[str, ...]:

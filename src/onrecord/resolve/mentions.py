@@ -39,7 +39,7 @@ from onrecord.lexicon import (
     clean_word,
     singular,
 )
-from onrecord.resolve.names import Name, name_at, trim_name
+from onrecord.resolve.names import Name, is_dateline, name_at, trim_name, usual_gender
 from onrecord.resolve.parsed import Parsed
 from onrecord.resolve.titles import ROLE, Title, honorific_gender, title_of
 from onrecord.types import Attribution, Span, SpeakerType
@@ -84,6 +84,9 @@ class Mention:
     gender: str | None = None
     attribution: int | None = None
     subject: bool = False
+    # The usual gender of a name's first name: used where the article tells none (a courtesy
+    # title, "spokeswoman"), and never a hint that a person is meant.
+    usual_gender: str | None = None
 
     @property
     def person_hint(self) -> bool:
@@ -116,14 +119,15 @@ def entity_mentions(parsed: Parsed, consumed: set[int]) -> list[Mention]:
         if number in consumed or ent.label_ not in TRACKED_LABELS:
             continue
         name = trim_name(parsed, ent.start, ent.end, ent.label_)
-        if name is None or _headed_by_office(parsed, name):
+        if name is None or _headed_by_office(parsed, name) or is_dateline(parsed, name):
             continue
         mentions.append(named_mention(parsed, name, None))
     return mentions
 
 
 def gender_cues(parsed: Parsed, source_tokens: set[int]) -> list[Mention]:
-    """Gendered subject pronouns that are not themselves sources."""
+    """Gendered subject pronouns that are not themselves sources. (Possessives, tried too,
+    misled more than they told: "Clinton ... his" is often someone else's.)"""
     cues = []
     doc = parsed.doc
     lowers = doc.to_array(LOWER).tolist()
@@ -206,6 +210,8 @@ def _classify(parsed: Parsed, root: Token, in_span: set[int]) -> Mention:
     if _coordinated(root, in_span):
         return _group_of_several(parsed, root, in_span)
     name = name_at(parsed, root) if _is_name_token(parsed, root) else None
+    if name is not None and is_dateline(parsed, name):
+        name = _person_after(parsed, name.end, in_span) or name
     if name is not None and not _headed_by_office(parsed, name):
         return named_mention(parsed, name, None)
     named = _appositive_name(parsed, root)
@@ -214,6 +220,17 @@ def _classify(parsed: Parsed, root: Token, in_span: set[int]) -> Mention:
     if root.pos_ == "PRON" and _is_personal_pronoun(root):
         return pronoun_mention(root)
     return nominal_mention(parsed, root, _phrase(parsed, root, in_span), None)
+
+
+def _person_after(parsed: Parsed, start: int, in_span: set[int]) -> Name | None:
+    """The first person named in the source after a position (past a dateline), passing
+    over a name that only makes a modifier ("Oscar-winning actress Jane Roe")."""
+    doc = parsed.doc
+    for i in sorted(i for i in in_span if i >= start):
+        name = name_at(parsed, doc[i]) if _in_person_name(parsed, doc[i]) else None
+        if name is not None and not (name.end < len(doc) and doc[name.end].text == "-"):
+            return name
+    return None
 
 
 def _of_object(token: Token) -> Token | None:
@@ -304,6 +321,7 @@ def named_mention(parsed: Parsed, name: Name, number: int | None) -> Mention:
         gender=gender,
         attribution=number,
         subject=parsed.doc[name.head].dep_ in SUBJECT_DEPS,
+        usual_gender=None if gender else usual_gender(name),
     )
 
 

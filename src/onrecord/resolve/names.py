@@ -9,6 +9,8 @@ the text's own spelling otherwise.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Token
 
@@ -30,6 +32,12 @@ TITLED_LABELS = frozenset({"PERSON", ""})
 NAME_HYPHENS = frozenset({"-", "‐"})
 # Parts of speech NER sometimes sweeps into the front of a name.
 NOT_NAME_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "ADP", "PRON", "SCONJ", "CCONJ", "NUM"})
+DASHES = frozenset({"—", "–", "―", "--"})
+# How far after a dateline's place its dash may come (", N.H. (AP) —").
+DATELINE_TAIL = 8
+# Common first names and their usual gender, cut from nomquamgender's figures by
+# training/first_name_genders.py.
+FIRST_NAME_GENDERS = ("models", "first_name_genders.tsv")
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,20 @@ class Name:
     def looks_personal(self) -> bool:
         """Whether the name could be a person's: one to four capitalised words."""
         return 1 <= len(self.words) <= 4 and all(w[:1].isupper() for w in self.words)
+
+
+def usual_gender(name: Name) -> str | None:
+    """The usual gender of the name's first name ("Hillary Clinton": f), if it has one and
+    the name is clearly a man's or a woman's name; a lone surname tells nothing."""
+    first_names = name.first_names
+    return first_name_genders().get(first_names[0]) if first_names else None
+
+
+@cache
+def first_name_genders() -> dict[str, str]:
+    table = resources.files("onrecord").joinpath(*FIRST_NAME_GENDERS).read_text("utf-8")
+    rows = (line.split("\t") for line in table.splitlines() if not line.startswith("#"))
+    return {name: gender for name, gender in rows}
 
 
 def name_at(parsed: Parsed, token: Token) -> Name | None:
@@ -179,6 +201,40 @@ def _is_title_word(doc, i: int, end: int) -> bool:
     if word not in ABBREVIATED_TITLES:
         return False
     return doc[i].text.endswith(".") or sum(1 for t in doc[i + 1 : end] if _is_word(t)) >= 2
+
+
+def is_dateline(parsed: Parsed, name: Name) -> bool:
+    """Whether the name is a story's dateline: the place a paragraph opens with, in capitals
+    or before a news agency, then a dash ("WASHINGTON (AP) —", "RYE, N.H. -", "New York
+    (AFP) –"). The parser hangs the words after it on the place, which would make "NEW YORK"
+    a person titled "Democratic presidential candidate"."""
+    doc = parsed.doc
+    if name.start > 0 and "\n" not in doc[name.start - 1].text + doc[name.start - 1].whitespace_:
+        return False
+    agency = False
+    for token in doc[name.end : name.end + DATELINE_TAIL]:
+        if is_dash(token):
+            return agency or name.text.isupper()
+        if "\n" in token.text or not (token.is_punct or token.text[:1].isupper()):
+            return False
+        agency = agency or token.text == "("
+    return False
+
+
+def is_dash(token: Token) -> bool:
+    """A dash, or a hyphen standing for one (spaced: "RYE, N.H. - Gov. Jane Roe")."""
+    if token.text in DASHES:
+        return True
+    spaced = token.i > 0 and token.doc[token.i - 1].whitespace_ and token.whitespace_
+    return token.text == "-" and bool(spaced)
+
+
+def is_possessor(parsed: Parsed, name: Name) -> bool:
+    """Whether the name is written as a possessor ("Sanders’ son"): the parser sometimes
+    reads the noun after it as an apposition, which would make "son" her title."""
+    doc = parsed.doc
+    glued = doc[name.end - 1].text.endswith(POSSESSIVE_ENDINGS)
+    return glued or (name.end < len(doc) and _is_possessive(doc[name.end]))
 
 
 def _is_possessive(token: Token) -> bool:

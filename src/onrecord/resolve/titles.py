@@ -25,7 +25,7 @@ from onrecord.lexicon import (
     clean_word,
     singular,
 )
-from onrecord.resolve.names import Name
+from onrecord.resolve.names import Name, is_dash, is_possessor
 from onrecord.resolve.parsed import Parsed
 
 OFFICE, ROLE, DESCRIPTION = 0, 1, 2
@@ -35,6 +35,8 @@ PRENAME_STOPS = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "‘", "�
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 TITLE_DEPS = frozenset({"compound", "nmod"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Words that open a relative clause ("whose", "who", "which"), never a title.
+WH_TAGS = frozenset({"WP$", "WP", "WDT"})
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ def prename_title(parsed: Parsed, name: Name) -> Title | None:
 def _stops_prename(token: Token) -> bool:
     return (
         token.text in PRENAME_STOPS
+        or is_dash(token)  # "JERUSALEM - Israeli Prime Minister Benjamin Netanyahu"
         or token.is_space
         or "\n" in token.whitespace_
         or token.dep_ == "cc"
@@ -125,6 +128,8 @@ def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
     """Descriptions in apposition after the name, each coordinated phrase on its own."""
     doc = parsed.doc
     titles: list[Title | None] = []
+    if is_possessor(parsed, name):
+        return titles
     for child in doc[name.head].rights:
         if child.dep_ != "appos" or child.i < name.end or not _describes(child):
             continue
@@ -185,6 +190,8 @@ def _title(parsed: Parsed, start: int, end: int) -> Title | None:
     if piece is None:
         return None
     tokens = parsed.doc[piece[0] : piece[1]]
+    if tokens[0].tag_ in WH_TAGS:  # "Roe, whose husband, ...", parsed as an apposition
+        return None
     rank, gender = rank_of(tokens)
     return Title(parsed.text_of(*piece), rank, gender)
 
