@@ -225,6 +225,31 @@ def test_pronoun_gender_learnt_from_an_earlier_sentence(parser_nlp):
     assert resolved[2].speaker.entity == resolved[0].speaker.entity
 
 
+def test_pronoun_takes_the_subject_of_the_sentence_before_over_the_last_speaker(parser_nlp):
+    text = (
+        "“The budget is balanced,” said Mayor Tom Reyes. Council member Paul Ortiz was not "
+        "convinced. “The numbers do not add up,” he said."
+    )
+    attributions = [
+        said(text, "The budget is balanced", "Mayor Tom Reyes"),
+        said(text, "The numbers do not add up", "he"),
+    ]
+    resolved, _ = resolve(parser_nlp, text, attributions)
+    assert resolved[1].speaker.name == "Paul Ortiz"
+
+
+def test_a_subject_inside_a_quotation_is_not_the_narratives(parser_nlp):
+    """Ortiz is the subject of the sentence before "he", but inside Reyes's quotation."""
+    text = "“We will win,” Tom Reyes said. “Paul Ortiz has no plan.” “We are ready,” he added."
+    attributions = [
+        said(text, "We will win", "Tom Reyes"),
+        said(text, "Paul Ortiz has no plan", None),
+        said(text, "We are ready", "he"),
+    ]
+    resolved, _ = resolve(parser_nlp, text, attributions)
+    assert resolved[2].speaker.name == "Tom Reyes"
+
+
 def test_pronoun_skips_a_speaker_whose_first_name_is_the_other_gender(parser_nlp):
     """Nothing in the article says Pike is a man; his first name does."""
     text = (

@@ -82,11 +82,13 @@ class Tracked:
 
 @dataclass(frozen=True)
 class PersonMention:
-    """A person mentioned in a sentence, and whether as the subject of a clause."""
+    """A person mentioned in a sentence, whether as the subject of a clause, and whether
+    inside an attribution's content."""
 
     entity: Tracked
     sentence: int
     subject: bool
+    in_content: bool = False
 
 
 class EntityStore:
@@ -137,7 +139,8 @@ class EntityStore:
         if mention.attribution is not None:
             self.speakers.append(entity)
         if entity.type == "person":
-            self.people.append(PersonMention(entity, self.sentence, mention.subject))
+            person = PersonMention(entity, self.sentence, mention.subject, mention.in_content)
+            self.people.append(person)
             self.sentence_people.append(entity)
         elif entity.type in ("organization", "group"):
             self.collectives.append(entity)
@@ -232,7 +235,8 @@ class EntityStore:
         if word in FIRST_PERSON_SINGULAR or word in FIRST_PERSON_PLURAL:
             return self._narrator(word)
         fits = pronoun_fit(word, mention.gender)
-        entity = self._latest(self.speakers, fits)
+        entity = self._salient_person(fits) if mention.gender else None
+        entity = entity or self._latest(self.speakers, fits)
         if entity is None and mention.type == "person":
             entity = self._latest_person(fits)
         elif entity is None and mention.type in ("group", "unknown"):
@@ -263,6 +267,18 @@ class EntityStore:
         for entity in reversed(history[-RECENT_WINDOW:]):
             entity = entity.final()
             if fits(entity):
+                return entity
+        return None
+
+    def _salient_person(self, fits: Callable[[Tracked], bool]) -> Tracked | None:
+        """A fitting person who is the subject of this sentence (before the pronoun) or of
+        the one before, outside any content: "Sanders wasn't impressed. “…,” he noted." is
+        Sanders even when someone else spoke last."""
+        for mention in reversed(self.people[-RECENT_WINDOW:]):
+            if mention.sentence < self.sentence - 1:
+                return None
+            entity = mention.entity.final()
+            if mention.subject and not mention.in_content and fits(entity):
                 return entity
         return None
 

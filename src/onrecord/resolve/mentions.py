@@ -87,6 +87,9 @@ class Mention:
     # The usual gender of a name's first name: used where the article tells none (a courtesy
     # title, "spokeswoman"), and never a hint that a person is meant.
     usual_gender: str | None = None
+    # Inside another attribution's content: a subject there is the quoted speaker's topic,
+    # not the narrative's.
+    in_content: bool = False
 
     @property
     def person_hint(self) -> bool:

@@ -20,8 +20,8 @@ EDGE_PUNCTUATION = frozenset(",;:.!?()[]{}\"'“”‘’«»—–-")
 
 @dataclass
 class Parsed:
-    """A parsed article with its entity and sentence per token (``sent_of``: the index of
-    the sentence's first token, which tells two sentences apart and keeps their order)."""
+    """A parsed article with its entity and sentence per token (``sent_of``: the sentence's
+    number, counted from 0, so that "the sentence before" is ``sent_of[i] - 1``)."""
 
     doc: Doc
     text: str
@@ -36,7 +36,7 @@ class Parsed:
         for number, ent in enumerate(ents):
             for i in range(ent.start, ent.end):
                 ent_of[i] = number
-        return cls(doc, doc.text, ents, ent_of, sentence_starts(doc))
+        return cls(doc, doc.text, ents, ent_of, sentence_numbers(sentence_starts(doc)))
 
     def ent_at(self, token: Token) -> SpacySpan | None:
         number = self.ent_of[token.i]
@@ -70,3 +70,13 @@ class Parsed:
     def char_end(self, i: int) -> int:
         token = self.doc[i]
         return token.idx + len(token.text)
+
+
+def sentence_numbers(starts: list[int]) -> list[int]:
+    """Each token's sentence number, from each token's sentence start."""
+    numbers, number = [], -1
+    for i, start in enumerate(starts):
+        if start == i:
+            number += 1
+        numbers.append(number)
+    return numbers

@@ -41,10 +41,11 @@ def resolve_speakers(
     enclosing = EnclosingContent(attributions)
     quoted_first_person: list[tuple[Mention, int, int]] = []
     for mention in collect_mentions(parsed, attributions):
-        outer = enclosing.of(mention) if is_first_person_source(mention) else None
-        if outer is not None and mention.attribution is not None:
+        outer = enclosing.of(mention)
+        if outer is not None and is_first_person_source(mention):
             quoted_first_person.append((mention, mention.attribution, outer))
             continue
+        mention = replace(mention, in_content=outer is not None)
         entity = store.add(mention, parsed.sent_of[mention.token])
         if entity is not None and mention.attribution is not None:
             owners[mention.attribution] = entity
