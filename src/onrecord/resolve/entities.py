@@ -8,10 +8,12 @@ Mentions arrive in text order and each is resolved against what came before:
   the context (a title, "Ms") says so. NER often tags a lone surname ORG, so such a name
   still finds its person; a place or nationality label is trusted ("Washington" is not
   George Washington);
-- a pronoun takes the most recent source speaker it can refer to (type, number, known
-  gender: the first the article tells, by a courtesy title, a gendered noun or a pronoun,
-  else the first name's usual one), else the most recent such person (a subject before an
-  object within a sentence) or organisation/group mentioned at all;
+- a pronoun takes what it can refer to (type, number, known gender: the first the article
+  tells, by a courtesy title, a gendered noun or a pronoun, else the first name's usual
+  one): for "he" or "she", first a person who is the subject of its sentence or of the one
+  before, outside any quotation or reported content; else the most recent source speaker;
+  else the most recent such person (a subject before an object within a sentence) or
+  organisation/group mentioned at all;
 - a definite nominal person ("the mayor") takes the person whose title matches it best
   (fuzzy, and never across a rank: "the minister" is not "the deputy minister"); other
   nominals join an entity with the same phrase, or, when definite, the latest one with the
