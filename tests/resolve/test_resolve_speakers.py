@@ -143,6 +143,17 @@ def test_a_place_before_a_dash_mid_article_is_no_dateline(parser_nlp):
     assert attribution.speaker.name == "Murphy"
 
 
+def test_a_one_word_name_hyphened_to_a_word_is_a_modifier_not_a_person(parser_nlp):
+    """NER tags "Oscar" in "Oscar-winning" a person."""
+    text = "Oscar-winning actress Maria Voss said she would vote in March."
+    (_, entities) = resolve(
+        parser_nlp,
+        text,
+        [said(text, "she would vote in March", "Oscar-winning actress Maria Voss")],
+    )
+    assert [e.name for e in entities] == ["Maria Voss"]
+
+
 def test_people_mentioned_but_not_quoted_are_entities_with_titles(parser_nlp):
     text = (
         "Senator Ruth Adler will meet Finance Minister Karim Nasser. “It will be hard,” she said."

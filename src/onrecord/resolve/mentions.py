@@ -39,7 +39,14 @@ from onrecord.lexicon import (
     clean_word,
     singular,
 )
-from onrecord.resolve.names import Name, is_dateline, name_at, trim_name, usual_gender
+from onrecord.resolve.names import (
+    Name,
+    is_dateline,
+    is_modifier,
+    name_at,
+    trim_name,
+    usual_gender,
+)
 from onrecord.resolve.parsed import Parsed
 from onrecord.resolve.titles import ROLE, Title, honorific_gender, title_of
 from onrecord.types import Attribution, Span, SpeakerType
@@ -122,7 +129,9 @@ def entity_mentions(parsed: Parsed, consumed: set[int]) -> list[Mention]:
         if number in consumed or ent.label_ not in TRACKED_LABELS:
             continue
         name = trim_name(parsed, ent.start, ent.end, ent.label_)
-        if name is None or _headed_by_office(parsed, name) or is_dateline(parsed, name):
+        if name is None or _headed_by_office(parsed, name):
+            continue
+        if is_dateline(parsed, name) or is_modifier(parsed, name):
             continue
         mentions.append(named_mention(parsed, name, None))
     return mentions
@@ -231,7 +240,7 @@ def _person_after(parsed: Parsed, start: int, in_span: set[int]) -> Name | None:
     doc = parsed.doc
     for i in sorted(i for i in in_span if i >= start):
         name = name_at(parsed, doc[i]) if _in_person_name(parsed, doc[i]) else None
-        if name is not None and not (name.end < len(doc) and doc[name.end].text == "-"):
+        if name is not None and not is_modifier(parsed, name):
             return name
     return None
 

@@ -229,6 +229,17 @@ def is_dash(token: Token) -> bool:
     return token.text == "-" and bool(spaced)
 
 
+def is_modifier(parsed: Parsed, name: Name) -> bool:
+    """Whether the name is one word glued by a hyphen to a lower-case word ("Oscar-winning
+    actress", "Johnny-come-lately", "Mar-a-Lago"): a modifier, not a mention of anyone,
+    though NER often tags it a person. A full name stays a mention even so ("the Hilary
+    Clinton-run State Department" names her)."""
+    doc, end = parsed.doc, name.end
+    if len(name.words) > 1 or end + 1 >= len(doc) or doc[end].text not in NAME_HYPHENS:
+        return False
+    return not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_lower
+
+
 def is_possessor(parsed: Parsed, name: Name) -> bool:
     """Whether the name is written as a possessor ("Sanders’ son"): the parser sometimes
     reads the noun after it as an apposition, which would make "son" her title."""
