@@ -154,6 +154,19 @@ def test_a_one_word_name_hyphened_to_a_word_is_a_modifier_not_a_person(parser_nl
     assert [e.name for e in entities] == ["Maria Voss"]
 
 
+def test_a_title_case_headline_gives_only_the_names_the_body_bears_out(parser_nlp):
+    """NER reads "Karen Voss Slams Budget" and "Donald Pike Rampages" as names."""
+    text = (
+        "Karen Voss Slams Budget Deal as Donald Pike Rampages Through Iowa\n\n"
+        "The deal was a mistake, Voss told reporters. Donald Pike was in Des Moines."
+    )
+    (attribution,), entities = resolve(
+        parser_nlp, text, [said(text, "The deal was a mistake", "Voss", nth=2)]
+    )
+    assert attribution.speaker.name == "Karen Voss"
+    assert sorted(e.name for e in entities) == ["Donald Pike", "Karen Voss"]
+
+
 def test_people_mentioned_but_not_quoted_are_entities_with_titles(parser_nlp):
     text = (
         "Senator Ruth Adler will meet Finance Minister Karim Nasser. “It will be hard,” she said."

@@ -40,10 +40,12 @@ from onrecord.lexicon import (
     singular,
 )
 from onrecord.resolve.names import (
+    Headline,
     Name,
     is_dateline,
     is_modifier,
     name_at,
+    name_in_body,
     trim_name,
     usual_gender,
 )
@@ -125,10 +127,13 @@ def collect_mentions(parsed: Parsed, attributions: list[Attribution]) -> list[Me
 def entity_mentions(parsed: Parsed, consumed: set[int]) -> list[Mention]:
     """Named entities that can speak, except those a source mention already stands for."""
     mentions = []
+    headline = Headline.of(parsed.text)
     for number, ent in enumerate(parsed.ents):
         if number in consumed or ent.label_ not in TRACKED_LABELS:
             continue
         name = trim_name(parsed, ent.start, ent.end, ent.label_)
+        if name is not None and headline.covers(ent.start_char):
+            name = name_in_body(parsed, name, headline)
         if name is None or _headed_by_office(parsed, name):
             continue
         if is_dateline(parsed, name) or is_modifier(parsed, name):

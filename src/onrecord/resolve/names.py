@@ -8,6 +8,7 @@ the text's own spelling otherwise.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -35,6 +36,17 @@ NOT_NAME_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "ADP", "PRON", "SCONJ", "
 DASHES = frozenset({"—", "–", "―", "--"})
 # How far after a dateline's place its dash may come (", N.H. (AP) —").
 DATELINE_TAIL = 8
+# An article's first line is a headline in title case ("Donald Trump Rampages Through Iowa")
+# when it has at least this many words and every word but these small ones is capitalised
+# ("Maria Lind met Peter Olsen" is a sentence).
+HEADLINE_WORDS = 4
+HEADLINE_SMALL_WORDS = frozenset(
+    """
+    a an the and but or nor for so yet of in on at to by up as from with into over via vs
+    is are be was were its it's his her their
+    """.split()
+)
+WORD = re.compile(r"[^\W\d_][\w’'-]*")
 # Common first names and their usual gender, cut from nomquamgender's figures by
 # training/first_name_genders.py.
 FIRST_NAME_GENDERS = ("models", "first_name_genders.tsv")
@@ -70,6 +82,47 @@ class Name:
     def looks_personal(self) -> bool:
         """Whether the name could be a person's: one to four capitalised words."""
         return 1 <= len(self.words) <= 4 and all(w[:1].isupper() for w in self.words)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The article's first line when it is a headline in title case, where NER takes any
+    capitalised run for a name ("Donald Trump Rampages", "Email Server"), and the article's
+    text after it."""
+
+    end: int
+    body: str
+
+    @classmethod
+    def of(cls, text: str) -> Headline:
+        first = text.lstrip().split("\n", 1)[0]
+        words = WORD.findall(first)
+        title_case = len(words) >= HEADLINE_WORDS and all(
+            w[0].isupper() or w.lower() in HEADLINE_SMALL_WORDS for w in words
+        )
+        end = len(text) - len(text.lstrip()) + len(first) if title_case else 0
+        return cls(end, text[end:])
+
+    def covers(self, position: int) -> bool:
+        return position < self.end
+
+
+def name_in_body(parsed: Parsed, name: Name, headline: Headline) -> Name | None:
+    """For a name in the headline, the longest start of it that the article's body writes
+    too ("Donald Trump" of "Donald Trump Rampages"), or that is a known first name and a
+    surname the body writes ("Karen Voss" of "Karen Voss Slams Budget", then "Voss");
+    else None."""
+    for end in range(name.end, name.start, -1):
+        piece = trim_name(parsed, name.start, end, name.label)
+        if piece is None:
+            continue
+        if piece.text in headline.body:
+            return piece
+        first, surname = piece.words[0], piece.words[-1]
+        if len(piece.words) == 2 and surname.istitle() and surname in headline.body:
+            if first_name_genders().get(first.lower()):
+                return piece
+    return None
 
 
 def usual_gender(name: Name) -> str | None:
