@@ -396,6 +396,7 @@ def names_agree(known: tuple[str, ...], given: tuple[str, ...]) -> bool:
 
 
 def genders_agree(entity: Tracked, gender: str | None) -> bool:
+    """Whether an entity may be meant by a mention of this gender (None: either)."""
     return gender is None or entity.gender is None or entity.gender == gender
 
 
@@ -409,7 +410,7 @@ def _name_key(words: tuple[str, ...]) -> tuple[str, ...]:
 def pronoun_fit(word: str, gender: str | None) -> Callable[[Tracked], bool]:
     """Which entities a pronoun can refer to."""
     if gender is not None:
-        return lambda e: e.type == "person" and e.gender in (None, gender)
+        return lambda e: e.type == "person" and genders_agree(e, gender)
     if word in PLURAL_PRONOUNS:
         return lambda e: e.type in ("group", "organization")
     if word in NEUTER_PRONOUNS:
