@@ -524,3 +524,28 @@ def test_names_listed_in_apposition_make_a_group(parser_nlp):
     (attribution,), entities = resolve(parser_nlp, text, [said(text, "the figures", source)])
     assert attribution.speaker.type == "group"
     assert {"Ana Lopes", "Rui Costa"} <= {e.name for e in entities}
+
+
+def test_a_surname_that_is_an_office_word_is_still_a_name(parser_nlp):
+    """The words "Bishop" and "Dean" name offices, but after a first name they are surnames."""
+    text = (
+        "“The vote will be close,” said Representative Walter T. Bishop of Ohio, who "
+        "backed the bill. Marcus Dean said the budget was wrong."
+    )
+    attributions = [
+        said(text, "The vote will be close", "Representative Walter T. Bishop of Ohio"),
+        said(text, "the budget was wrong", "Marcus Dean"),
+    ]
+    (bishop, dean), _ = resolve(parser_nlp, text, attributions)
+    assert (bishop.speaker.name, bishop.speaker.title) == ("Walter T. Bishop", "Representative")
+    assert (dean.speaker.name, dean.speaker.type) == ("Marcus Dean", "person")
+
+
+def test_words_after_a_colon_are_not_a_title(parser_nlp):
+    """A headline's "Name: this or that?" asks a question; it does not describe the name."""
+    text = (
+        "Karl Brandt: reformer or another career politician?\n\n"
+        "Karl Brandt said the plan would pass."
+    )
+    (_, entities) = resolve(parser_nlp, text, [said(text, "the plan would pass", "Karl Brandt", 2)])
+    assert entity_named(entities, "Karl Brandt").title is None

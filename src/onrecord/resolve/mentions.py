@@ -281,8 +281,9 @@ def _is_name_token(parsed: Parsed, token: Token) -> bool:
 
 
 def _headed_by_office(parsed: Parsed, name: Name) -> bool:
-    """A capitalised title with no name after it ("the Attorney-General") is a nominal."""
-    return clean_word(parsed.doc[name.head].text) in OFFICES
+    """A capitalised title with no name after it ("the Attorney-General") is a nominal; but
+    a known first name makes a surname that is an office word a name ("Peter King")."""
+    return clean_word(parsed.doc[name.head].text) in OFFICES and usual_gender(name) is None
 
 
 def _appositive_name(parsed: Parsed, token: Token) -> Name | None:

@@ -133,6 +133,8 @@ def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
     for child in doc[name.head].rights:
         if child.dep_ != "appos" or child.i < name.end or not _describes(child):
             continue
+        if any(doc[i].text == ":" for i in range(name.end, child.left_edge.i)):
+            continue  # "Roe: hero or villain?" introduces a question, not a description
         start, end = child.left_edge.i, child.right_edge.i + 1
         for grandchild in child.rights:
             if grandchild.dep_ == "relcl":
