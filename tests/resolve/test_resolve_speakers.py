@@ -549,3 +549,42 @@ def test_words_after_a_colon_are_not_a_title(parser_nlp):
     )
     (_, entities) = resolve(parser_nlp, text, [said(text, "the plan would pass", "Karl Brandt", 2)])
     assert entity_named(entities, "Karl Brandt").title is None
+
+
+def test_who_hung_from_a_thing_means_the_person_above_it(parser_nlp):
+    """The parser hangs the clause from "talks"; "who" can only mean the aide."""
+    text = (
+        "“It was a mess,” said one aide familiar with the talks, who added that the deal was dead."
+    )
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the deal was dead", "who")])
+    assert (attribution.speaker.name, attribution.speaker.type) == ("one aide", "person")
+
+
+def test_who_makes_an_untyped_noun_a_person_or_a_group(parser_nlp):
+    """The lexicon does not know "hacker"; "who" says it is someone, and "those who" some."""
+    text = (
+        "The accounts were opened by a hacker, who said he acted alone. "
+        "Those who attended said the meeting was tense."
+    )
+    attributions = [
+        said(text, "he acted alone", "who"),
+        said(text, "the meeting was tense", "Those who"),
+    ]
+    (hacker, attendees), _ = resolve(parser_nlp, text, attributions)
+    assert (hacker.speaker.name, hacker.speaker.type) == ("hacker", "person")
+    assert attendees.speaker.type == "group"
+
+
+def test_two_groups_of_those_who_stay_two(parser_nlp):
+    """ "Those who ..." is whoever its clause describes, not the "those" named before."""
+    text = (
+        "Those who voted early said the lines were short. "
+        "Those who came on the day said the wait was long."
+    )
+    attributions = [
+        said(text, "the lines were short", "Those who voted early"),
+        said(text, "the wait was long", "Those who came on the day"),
+    ]
+    (early, late), _ = resolve(parser_nlp, text, attributions)
+    assert early.speaker.type == late.speaker.type == "group"
+    assert early.speaker.entity != late.speaker.entity

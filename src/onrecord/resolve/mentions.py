@@ -20,6 +20,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Token
 
 from onrecord.lexicon import (
+    AGENT_SUFFIXES,
     ARTICLES,
     COLLECTIVE_NOUNS,
     DEFINITE_DETERMINERS,
@@ -73,6 +74,9 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
+PERSONAL_RELATIVES = frozenset({"who", "whom"})
+PLURAL_DEMONSTRATIVES = frozenset({"those", "these"})
+ANTECEDENT_HOPS = 3
 
 
 @dataclass(frozen=True)
@@ -168,10 +172,49 @@ def source_mention(parsed: Parsed, span: Span, tokens: list[Token], number: int)
         return Mention(
             "nominal", span.start, span.slices, 0, "unknown", span.text, attribution=number
         )
-    root = _antecedent(pick_root(parsed, tokens))
+    picked = pick_root(parsed, tokens)
+    root = _antecedent(parsed, picked)
     in_span = {t.i for t in tokens}
     mention = _classify(parsed, root, in_span)
+    described_by_who = (
+        picked.i != root.i and picked.lower_ in PERSONAL_RELATIVES
+    ) or _has_who_clause(root)
+    if described_by_who and _untyped_agent(parsed, mention, root):
+        # "who" settles what the lexicon could not: "a hacker who said" is a person.
+        mention = replace(mention, type="group" if _is_plural(root) else "person")
     return _as_source(mention, span, number)
+
+
+def _has_who_clause(token: Token) -> bool:
+    """Whether a "who" clause describes the token ("those who attended")."""
+    return any(
+        clause.dep_ == "relcl" and any(w.lower_ in PERSONAL_RELATIVES for w in clause.children)
+        for clause in token.children
+    )
+
+
+def _untyped_agent(parsed: Parsed, mention: Mention, root: Token) -> bool:
+    """A common noun or pronoun left untyped that could name someone ("hacker", "those"),
+    not a thing the parser hung the clause from ("the left, who", "this year, who")."""
+    return (
+        mention.kind == "nominal"
+        and mention.type == "unknown"
+        and root.pos_ != "PROPN"
+        and not root.ent_type_
+        and _could_speak(parsed, root)
+    )
+
+
+def _is_plural(token: Token) -> bool:
+    """Plural by its tag, a plural demonstrative ("those who"), a quantifier or a number
+    ("many who", "four in 10 who")."""
+    word = token.lower_
+    return (
+        token.tag_ in PLURAL_TAGS
+        or word in PLURAL_DEMONSTRATIVES
+        or (word in QUANTIFIERS and word not in SINGULAR_QUANTIFIERS)
+        or (token.pos_ == "NUM" and word not in SINGULAR_QUANTIFIERS)
+    )
 
 
 def _as_source(mention: Mention, span: Span, number: int) -> Mention:
@@ -209,11 +252,44 @@ def _in_person_name(parsed: Parsed, token: Token) -> bool:
     return ent is not None and ent.label_ == "PERSON"
 
 
-def _antecedent(token: Token) -> Token:
-    """For a relative pronoun source ("Roe, who said ..."), the noun the clause modifies."""
-    if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
-        return token.head.head
-    return token
+def _antecedent(parsed: Parsed, token: Token) -> Token:
+    """For a relative pronoun source ("Roe, who said ..."), the noun the clause modifies. The
+    parser hangs the clause from the nearest noun, and a "who" hung from a thing ("an aide
+    familiar with the talks, who said") means the person it belongs to, a few heads up."""
+    if token.tag_ not in RELATIVE_TAGS or token.head.dep_ != "relcl":
+        return token
+    noun = token.head.head
+    if token.lower_ not in PERSONAL_RELATIVES or _could_speak(parsed, noun):
+        return noun
+    above = noun
+    for _ in range(ANTECEDENT_HOPS):
+        if above.head.i == above.i:
+            break
+        above = above.head
+        if above.pos_ in NOMINAL_POS and _could_speak(parsed, above):
+            return above
+    return noun
+
+
+def _could_speak(parsed: Parsed, token: Token) -> bool:
+    """A person or a body of people: a name that can speak, a pronoun, or a noun for people."""
+    ent = parsed.ent_at(token)
+    if ent is not None:
+        return ent.label_ in SPEAKING_LABELS
+    if token.pos_ == "PRON":
+        return True
+    word = singular(clean_word(token.text))
+    return (
+        token.pos_ == "PROPN"
+        or word in PERSON_NOUNS
+        or word in OFFICES
+        or word in GENDERED_NOUNS
+        or word in COLLECTIVE_NOUNS
+        or word in ORGANIZATION_NOUNS
+        or word in QUANTIFIERS
+        or word in PLURAL_DEMONSTRATIVES
+        or word.endswith(AGENT_SUFFIXES)
+    )
 
 
 def _classify(parsed: Parsed, root: Token, in_span: set[int]) -> Mention:
@@ -417,9 +493,12 @@ def nominal_type(parsed: Parsed, head: Token, head_word: str, plural: bool) -> S
 
 
 def _is_definite(parsed: Parsed, head: Token, phrase: tuple[int, int]) -> bool:
-    """Whether the phrase points back to something known ("the report", "Roe's aides")."""
+    """Whether the phrase points back to something known ("the report", "Roe's aides");
+    "those who ..." points forward, to whoever its clause describes."""
     if any(child.dep_ == "poss" for child in head.children):
         return True
+    if head.lower_ in PLURAL_DEMONSTRATIVES and any(c.dep_ == "relcl" for c in head.children):
+        return False
     first = parsed.doc[phrase[0]].lower_
     return first in DEFINITE_DETERMINERS
 
