@@ -588,3 +588,38 @@ def test_two_groups_of_those_who_stay_two(parser_nlp):
     (early, late), _ = resolve(parser_nlp, text, attributions)
     assert early.speaker.type == late.speaker.type == "group"
     assert early.speaker.entity != late.speaker.entity
+
+
+def test_a_lone_surname_taken_for_a_place_is_the_person(parser_nlp):
+    """NER labels a lone "Medina" a place; the article's Carlos Medina is who spoke."""
+    text = "Medina said the plan was dead. Later, Carlos Medina told reporters he was tired."
+    attributions = [
+        said(text, "the plan was dead", "Medina"),
+        said(text, "he was tired", "Carlos Medina"),
+    ]
+    (first, second), _ = resolve(parser_nlp, text, attributions)
+    assert first.speaker.entity == second.speaker.entity
+    assert (first.speaker.name, first.speaker.type) == ("Carlos Medina", "person")
+
+
+def test_a_place_is_no_surname_of_a_name_without_a_known_first_name(parser_nlp):
+    """ "Toledo" stays a place beside "Xolo Toledo": no known first name vouches for it."""
+    text = "Toledo said the plan was dead. Later, Xolo Toledo told reporters he was tired."
+    attributions = [
+        said(text, "the plan was dead", "Toledo"),
+        said(text, "he was tired", "Xolo Toledo"),
+    ]
+    (first, second), _ = resolve(parser_nlp, text, attributions)
+    assert first.speaker.entity != second.speaker.entity
+
+
+def test_a_surname_read_as_a_common_noun_is_the_person(parser_nlp):
+    """The tagger reads "Will" as a verb; the columnist George Will is who urged."""
+    text = (
+        "The columnist George Will wrote about the race. Citing the attacks, Will urged "
+        "voters to back the governor."
+    )
+    attributions = [said(text, "voters to back the governor", "Will", nth=2)]
+    (urged,), entities = resolve(parser_nlp, text, attributions)
+    assert urged.speaker.name == "George Will"
+    assert urged.speaker.entity == entity_named(entities, "George Will").id

@@ -43,7 +43,7 @@ from onrecord.lexicon import (
     RANK_MODIFIERS,
 )
 from onrecord.resolve.mentions import Mention, bare_text
-from onrecord.resolve.names import Name
+from onrecord.resolve.names import Name, first_name_genders
 from onrecord.resolve.titles import Title
 from onrecord.types import SpeakerType
 
@@ -359,23 +359,42 @@ class EntityStore:
     # --- after the last mention ----------------------------------------------------------------
 
     def absorb_stray_surnames(self) -> None:
-        """An organisation that is one word and one known person's surname was that person
-        all along: NER often labels a lone surname ORG before the full name appears."""
+        """A lone word that is one known person's surname was that person all along: NER
+        often labels a lone surname ORG, or even a place ("Kasich"), before the full name
+        appears, and the tagger may read one as a common noun ("Sanders", "Will"). A place
+        label yields only to a full name that starts with a known first name ("John
+        Kasich"; never "Kerry Washington" or "White America")."""
         for entity in self.entities:
-            if entity.merged_into is not None or entity.type == "person" or not entity.named:
+            if entity.merged_into is not None or entity.type == "person":
                 continue
-            if len(entity.words) != 1 or entity.label in PLACE_LABELS:
+            word = _lone_word(entity)
+            if word is None:
                 continue
             people = {
                 id(e.final()): e.final()
-                for e in self.by_surname.get(entity.words[0].lower(), ())
+                for e in self.by_surname.get(word.lower(), ())
                 if e.final().type == "person"
             }
+            if entity.label in PLACE_LABELS:
+                people = {k: e for k, e in people.items() if _has_known_first_name(e)}
             if len(people) == 1:
                 (person,) = people.values()
                 person.slices.extend(entity.slices)
                 person.speaker = person.speaker or entity.speaker
                 entity.merged_into = person
+
+
+def _lone_word(entity: Tracked) -> str | None:
+    """The one word of a name, or of a capitalised nominal ("Sanders" tagged a plural noun)."""
+    if entity.named:
+        return entity.words[0] if len(entity.words) == 1 else None
+    if " " in entity.name or not entity.name[:1].isupper():
+        return None
+    return entity.name
+
+
+def _has_known_first_name(person: Tracked) -> bool:
+    return len(person.words) >= 2 and person.words[0].lower() in first_name_genders()
 
 
 # --- matching helpers ---------------------------------------------------------------------------
