@@ -623,3 +623,21 @@ def test_a_surname_read_as_a_common_noun_is_the_person(parser_nlp):
     (urged,), entities = resolve(parser_nlp, text, attributions)
     assert urged.speaker.name == "George Will"
     assert urged.speaker.entity == entity_named(entities, "George Will").id
+
+
+def test_a_speaker_name_ends_before_its_cue(parser_nlp):
+    """NER reads "Dunn assured Reed" as the title of a work; the speaker is Alan Dunn."""
+    text = (
+        "Alan Dunn met the press on Monday. "
+        '"Your reputation is amazing," Dunn assured Reed, after Reed praised him.'
+    )
+    attribution = Attribution(
+        id="a1",
+        kind="direct",
+        content=at(text, "Your reputation is amazing"),
+        source=at(text, "Dunn", 2),
+        cue=at(text, "assured"),
+    )
+    (resolved,), entities = resolve(parser_nlp, text, [attribution])
+    assert (resolved.speaker.name, resolved.speaker.type) == ("Alan Dunn", "person")
+    assert not [e for e in entities if "assured" in e.name]

@@ -118,7 +118,8 @@ def collect_mentions(parsed: Parsed, attributions: list[Attribution]) -> list[Me
             continue
         tokens = parsed.tokens_in(attribution.source)
         source_tokens.update(t.i for t in tokens)
-        mention = source_mention(parsed, attribution.source, tokens, number)
+        cue = frozenset(t.i for t in parsed.tokens_in(attribution.cue)) if attribution.cue else None
+        mention = source_mention(parsed, attribution.source, tokens, number, cue or frozenset())
         mentions.append(mention)
         if mention.name is not None:
             consumed.add(parsed.ent_of[mention.name.head])
@@ -166,8 +167,10 @@ def gender_cues(parsed: Parsed, source_tokens: set[int]) -> list[Mention]:
 # --- sources ---------------------------------------------------------------------------------
 
 
-def source_mention(parsed: Parsed, span: Span, tokens: list[Token], number: int) -> Mention:
-    """What an attribution's source span refers to."""
+def source_mention(
+    parsed: Parsed, span: Span, tokens: list[Token], number: int, cue: frozenset[int] = frozenset()
+) -> Mention:
+    """What an attribution's source span refers to (``cue``: the attribution's cue tokens)."""
     if not tokens:
         return Mention(
             "nominal", span.start, span.slices, 0, "unknown", span.text, attribution=number
@@ -175,7 +178,7 @@ def source_mention(parsed: Parsed, span: Span, tokens: list[Token], number: int)
     picked = pick_root(parsed, tokens)
     root = _antecedent(parsed, picked)
     in_span = {t.i for t in tokens}
-    mention = _classify(parsed, root, in_span)
+    mention = _classify(parsed, root, in_span, cue)
     described_by_who = (
         picked.i != root.i and picked.lower_ in PERSONAL_RELATIVES
     ) or _has_who_clause(root)
@@ -292,7 +295,7 @@ def _could_speak(parsed: Parsed, token: Token) -> bool:
     )
 
 
-def _classify(parsed: Parsed, root: Token, in_span: set[int]) -> Mention:
+def _classify(parsed: Parsed, root: Token, in_span: set[int], cue: frozenset[int]) -> Mention:
     word = clean_word(root.text)
     members = _of_object(root)
     if members is not None and (word in QUANTIFIERS or root.pos_ == "NUM"):
@@ -303,6 +306,8 @@ def _classify(parsed: Parsed, root: Token, in_span: set[int]) -> Mention:
     if _coordinated(root, in_span):
         return _group_of_several(parsed, root, in_span)
     name = name_at(parsed, root) if _is_name_token(parsed, root) else None
+    if name is not None:
+        name = _before_cue(parsed, name, root, cue)
     if name is not None and is_dateline(parsed, name):
         name = _person_after(parsed, name.end, in_span) or name
     if name is not None and not _headed_by_office(parsed, name):
@@ -313,6 +318,18 @@ def _classify(parsed: Parsed, root: Token, in_span: set[int]) -> Mention:
     if root.pos_ == "PRON" and _is_personal_pronoun(root):
         return pronoun_mention(root)
     return nominal_mention(parsed, root, _phrase(parsed, root, in_span), None)
+
+
+def _before_cue(parsed: Parsed, name: Name, root: Token, cue: frozenset[int]) -> Name | None:
+    """A speaker's name ends before the word that says they spoke: NER runs names on into
+    a verb ("Trump assured Jones", "Ted Cruz Refuses" in a headline). NER's label for the
+    longer run is kept only when it is a person's."""
+    cut = next((i for i in range(name.start, name.end) if i in cue), None)
+    if cut is None:
+        return name
+    if cut <= root.i:
+        return None
+    return trim_name(parsed, name.start, cut, name.label if name.label == "PERSON" else "")
 
 
 def _person_after(parsed: Parsed, start: int, in_span: set[int]) -> Name | None:
