@@ -101,7 +101,7 @@ ORGANIZATION_NOUNS = frozenset(
     channel team club league foundation charity centre center bureau service watchdog
     regime state country nation city municipality county secretariat tribunal
     prosecution opposition movement outlet publication magazine
-    station studio manufacturer maker supplier retailer operator airline camp
+    station studio manufacturer maker supplier retailer operator airline camp pac superpac
     """.split()
 )
 

@@ -641,3 +641,17 @@ def test_a_speaker_name_ends_before_its_cue(parser_nlp):
     (resolved,), entities = resolve(parser_nlp, text, [attribution])
     assert (resolved.speaker.name, resolved.speaker.type) == ("Alan Dunn", "person")
     assert not [e for e in entities if "assured" in e.name]
+
+
+def test_a_name_described_as_a_firm_is_an_organisation(parser_nlp):
+    """NER calls "Ortega Partners" a person; its apposition says it is a firm."""
+    text = (
+        "Ortega Partners, the firm behind a viral campaign for a toilet aid, said the ad "
+        "cost little."
+    )
+    source = "Ortega Partners, the firm behind a viral campaign for a toilet aid"
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the ad cost little", source)])
+    assert (attribution.speaker.name, attribution.speaker.type) == (
+        "Ortega Partners",
+        "organization",
+    )

@@ -416,6 +416,8 @@ def _phrase(parsed: Parsed, root: Token, in_span: set[int]) -> tuple[int, int]:
 
 def named_mention(parsed: Parsed, name: Name, number: int | None) -> Mention:
     """A proper name, with the title and any gender its context gives."""
+    if name.label == "PERSON" and _described_as_organization(parsed, name):
+        name = replace(name, label="ORG")
     title = title_of(parsed, name)
     gender = name.gender or honorific_gender(parsed, name) or (title.gender if title else None)
     mention_type = LABEL_TYPES.get(name.label) or _unlabelled_type(parsed, name)
@@ -434,6 +436,25 @@ def named_mention(parsed: Parsed, name: Name, number: int | None) -> Mention:
         subject=parsed.doc[name.head].dep_ in SUBJECT_DEPS,
         usual_gender=None if gender else usual_gender(name),
     )
+
+
+def _described_as_organization(parsed: Parsed, name: Name) -> bool:
+    """NER's "person" that is a body by its last word ("Our Principles PAC") or by the
+    common noun that describes it ("Xinhua, the official news agency"; "Citizens United,
+    the group"); not past a phrase of the name's own, as in "Jane Roe of Acme Corp, a
+    consulting firm", where the firm is Acme."""
+    last_word = singular(clean_word(name.words[-1]))
+    if last_word in ORGANIZATION_NOUNS and usual_gender(name) is None:
+        return True  # "Our Principles PAC"; but "Margaret Court" is a woman
+    head = parsed.doc[name.head]
+    for child in head.rights:
+        if child.dep_ == "prep" and child.i >= name.end:
+            return False
+        if child.dep_ == "appos" and child.i >= name.end:
+            word = singular(clean_word(child.text))
+            body = word in ORGANIZATION_NOUNS and not word.endswith(AGENT_SUFFIXES)
+            return body and child.pos_ == "NOUN"  # not "Jane Roe, Acme News Service"
+    return False
 
 
 def _unlabelled_type(parsed: Parsed, name: Name) -> SpeakerType:
