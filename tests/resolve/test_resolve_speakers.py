@@ -655,3 +655,11 @@ def test_a_name_described_as_a_firm_is_an_organisation(parser_nlp):
         "Ortega Partners",
         "organization",
     )
+
+
+def test_a_person_after_an_outlet_s_possessive_is_a_person(parser_nlp):
+    """NER labels "Breitbart's Joel Varga" an organisation; after the possessor it is a man."""
+    text = "Breitbart's Joel Varga said the race was over."
+    source = "Breitbart's Joel Varga"
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the race was over", source)])
+    assert (attribution.speaker.name, attribution.speaker.type) == ("Joel Varga", "person")

@@ -206,6 +206,8 @@ def trim_name(parsed: Parsed, start: int, end: int, label: str) -> Name | None:
     possessives = [i for i in range(start, end - 1) if _is_possessive(doc[i])]
     if possessives:
         start = possessives[-1] + 1
+        if _starts_with_first_name(doc, start, end):
+            label = "PERSON"  # NER's ORG was the possessor's, "Commentary's"
     last_title = max(
         (i for i in range(start, end - 1) if _is_title_word(doc, i, end)), default=None
     )
@@ -224,6 +226,11 @@ def trim_name(parsed: Parsed, start: int, end: int, label: str) -> Name | None:
         return None
     text = _strip_possessive(parsed.text_of(start, end))
     return Name(start, end, _head_of(doc, start, end), text, words, label, gender)
+
+
+def _starts_with_first_name(doc, start: int, end: int) -> bool:
+    words = [t for t in doc[start:end] if _is_word(t)]
+    return len(words) >= 2 and words[0].lower_ in first_name_genders()
 
 
 def _title_is_separate(doc, label: str, start: int, end: int) -> bool:
