@@ -663,3 +663,21 @@ def test_a_person_after_an_outlet_s_possessive_is_a_person(parser_nlp):
     source = "Breitbart's Joel Varga"
     (attribution,), _ = resolve(parser_nlp, text, [said(text, "the race was over", source)])
     assert (attribution.speaker.name, attribution.speaker.type) == ("Joel Varga", "person")
+
+
+def test_it_reaches_back_one_sentence_only(parser_nlp):
+    """A speaking "it" means a body named just before; three sentences on, an "It" source
+    is far more often "It is unclear whether ..." than that body."""
+    text = (
+        "The Harbor Council said the plan was costly. It said the vote would wait. "
+        "Builders met on Monday. Tenants met on Tuesday. "
+        "It is unclear whether the plan will pass."
+    )
+    attributions = [
+        said(text, "the plan was costly", "The Harbor Council"),
+        said(text, "the vote would wait", "It"),
+        said(text, "whether the plan will pass", "It", nth=2),
+    ]
+    (council, near, far), _ = resolve(parser_nlp, text, attributions)
+    assert near.speaker.entity == council.speaker.entity
+    assert far.speaker.entity != council.speaker.entity
