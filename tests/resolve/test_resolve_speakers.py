@@ -681,3 +681,20 @@ def test_it_reaches_back_one_sentence_only(parser_nlp):
     (council, near, far), _ = resolve(parser_nlp, text, attributions)
     assert near.speaker.entity == council.speaker.entity
     assert far.speaker.entity != council.speaker.entity
+
+
+def test_a_headline_source_is_named_as_far_as_the_body_has_the_name(parser_nlp):
+    """NER runs "Pike May Not Have Suggested A Registry" together in a title-case headline."""
+    text = (
+        "Pike May Not Have Suggested A Registry, But He Fully Supported One\n\n"
+        "Karl Pike, the mayor, said on Friday that he never suggested a registry."
+    )
+    attribution = Attribution(
+        id="a1",
+        kind="indirect",
+        content=at(text, "A Registry"),
+        source=at(text, "Pike"),
+        cue=at(text, "Suggested"),
+    )
+    (resolved,), _ = resolve(parser_nlp, text, [attribution])
+    assert (resolved.speaker.name, resolved.speaker.type) == ("Karl Pike", "person")

@@ -113,26 +113,28 @@ class Mention:
 def collect_mentions(parsed: Parsed, attributions: list[Attribution]) -> list[Mention]:
     """All mentions of the article in text order."""
     mentions, consumed, source_tokens = [], set(), set()
+    headline = Headline.of(parsed.text)
     for number, attribution in enumerate(attributions):
         if attribution.source is None:
             continue
         tokens = parsed.tokens_in(attribution.source)
         source_tokens.update(t.i for t in tokens)
         cue = frozenset(t.i for t in parsed.tokens_in(attribution.cue)) if attribution.cue else None
-        mention = source_mention(parsed, attribution.source, tokens, number, cue or frozenset())
+        mention = source_mention(
+            parsed, attribution.source, tokens, number, cue or frozenset(), headline
+        )
         mentions.append(mention)
         if mention.name is not None:
             consumed.add(parsed.ent_of[mention.name.head])
-    mentions.extend(entity_mentions(parsed, consumed))
+    mentions.extend(entity_mentions(parsed, consumed, headline))
     mentions.extend(gender_cues(parsed, source_tokens))
     kind_order = {"name": 0, "nominal": 1, "pronoun": 2, "gender": 3}
     return sorted(mentions, key=lambda m: (m.start, kind_order[m.kind]))
 
 
-def entity_mentions(parsed: Parsed, consumed: set[int]) -> list[Mention]:
+def entity_mentions(parsed: Parsed, consumed: set[int], headline: Headline) -> list[Mention]:
     """Named entities that can speak, except those a source mention already stands for."""
     mentions = []
-    headline = Headline.of(parsed.text)
     for number, ent in enumerate(parsed.ents):
         if number in consumed or ent.label_ not in TRACKED_LABELS:
             continue
@@ -168,9 +170,15 @@ def gender_cues(parsed: Parsed, source_tokens: set[int]) -> list[Mention]:
 
 
 def source_mention(
-    parsed: Parsed, span: Span, tokens: list[Token], number: int, cue: frozenset[int] = frozenset()
+    parsed: Parsed,
+    span: Span,
+    tokens: list[Token],
+    number: int,
+    cue: frozenset[int] = frozenset(),
+    headline: Headline | None = None,
 ) -> Mention:
-    """What an attribution's source span refers to (``cue``: the attribution's cue tokens)."""
+    """What an attribution's source span refers to (``cue``: the attribution's cue tokens;
+    ``headline``: the article's, where a name counts only as far as the body has it)."""
     if not tokens:
         return Mention(
             "nominal", span.start, span.slices, 0, "unknown", span.text, attribution=number
@@ -178,7 +186,7 @@ def source_mention(
     picked = pick_root(parsed, tokens)
     root = _antecedent(parsed, picked)
     in_span = {t.i for t in tokens}
-    mention = _classify(parsed, root, in_span, cue)
+    mention = _classify(parsed, root, in_span, cue, headline)
     described_by_who = (
         picked.i != root.i and picked.lower_ in PERSONAL_RELATIVES
     ) or _has_who_clause(root)
@@ -295,7 +303,13 @@ def _could_speak(parsed: Parsed, token: Token) -> bool:
     )
 
 
-def _classify(parsed: Parsed, root: Token, in_span: set[int], cue: frozenset[int]) -> Mention:
+def _classify(
+    parsed: Parsed,
+    root: Token,
+    in_span: set[int],
+    cue: frozenset[int],
+    headline: Headline | None,
+) -> Mention:
     word = clean_word(root.text)
     members = _of_object(root)
     if members is not None and (word in QUANTIFIERS or root.pos_ == "NUM"):
@@ -308,6 +322,8 @@ def _classify(parsed: Parsed, root: Token, in_span: set[int], cue: frozenset[int
     name = name_at(parsed, root) if _is_name_token(parsed, root) else None
     if name is not None:
         name = _before_cue(parsed, name, root, cue)
+    if name is not None and headline is not None and headline.covers(parsed.doc[name.start].idx):
+        name = _as_in_body(parsed, name, headline)
     if name is not None and is_dateline(parsed, name):
         name = _person_after(parsed, name.end, in_span) or name
     if name is not None and not _headed_by_office(parsed, name):
@@ -330,6 +346,25 @@ def _before_cue(parsed: Parsed, name: Name, root: Token, cue: frozenset[int]) ->
     if cut <= root.i:
         return None
     return trim_name(parsed, name.start, cut, name.label if name.label == "PERSON" else "")
+
+
+def _as_in_body(parsed: Parsed, name: Name, headline: Headline) -> Name:
+    """A source named in a title-case headline, as far as the body bears the name out
+    ("Trump May Not Have ..." is Trump); but a run that ends in a noun for people, bodies or
+    texts describes its speaker and stays whole ("Former Clinton Pollster", "Trump
+    Campaign", "New Polls")."""
+    last = parsed.doc[name.end - 1]
+    word = singular(clean_word(last.text))
+    describes = (
+        last.tag_ in PLURAL_TAGS
+        or word in PERSON_NOUNS
+        or word in OFFICES
+        or word in ORGANIZATION_NOUNS
+        or word in COLLECTIVE_NOUNS
+        or word in DOCUMENT_NOUNS
+        or word.endswith(AGENT_SUFFIXES)
+    )
+    return name if describes else name_in_body(parsed, name, headline) or name
 
 
 def _person_after(parsed: Parsed, start: int, in_span: set[int]) -> Name | None:
