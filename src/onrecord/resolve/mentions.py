@@ -1,14 +1,9 @@
-"""Mentions: every place the article refers to a possible speaker, read off the parse.
+"""Mentions: every place the article refers to a possible speaker, read off the parse, and
+the builders that make one from a name, a pronoun or a common-noun phrase.
 
-Three sources of mentions feed resolution, in text order:
-
-- each attribution's source span, analysed for what it is: a name, a pronoun, or a
-  nominal whose head noun decides its type ("some of Roe's aides" is a group of aides,
-  not Roe; "the report" is a document; "the mayor" is a person known by a title);
-- every named entity that can be a speaker (people, organisations, places), so people who
-  are mentioned but not quoted get entities and later surnames or pronouns can find them;
-- subject pronouns outside sources, which say nothing about who speaks but do tell the
-  gender of the one person a sentence has named before them ("Roe said she ...").
+Resolution reads them in text order (``speakers.collect_mentions``): each attribution's
+source span (``sources.source_mention``), every named entity that can be a speaker, and
+subject pronouns outside sources, which only tell a gender.
 """
 
 from __future__ import annotations
@@ -26,7 +21,6 @@ from onrecord.lexicon import (
     DEFINITE_DETERMINERS,
     DOCUMENT_NOUNS,
     FIRST_PERSON_PLURAL,
-    FIRST_PERSON_SINGULAR,
     GENDERED_NOUNS,
     NEUTER_PRONOUNS,
     OFFICES,
@@ -45,14 +39,13 @@ from onrecord.resolve.names import (
     Name,
     is_dateline,
     is_modifier,
-    name_at,
     name_in_body,
     trim_name,
     usual_gender,
 )
 from onrecord.resolve.parsed import Parsed
 from onrecord.resolve.titles import ROLE, Title, honorific_gender, title_of
-from onrecord.types import Attribution, Span, SpeakerType
+from onrecord.types import SpeakerType
 
 MentionKind = Literal["name", "pronoun", "nominal", "gender"]
 
@@ -73,10 +66,7 @@ LABEL_TYPES: dict[str, SpeakerType] = {
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-RELATIVE_TAGS = frozenset({"WP", "WDT"})
-PERSONAL_RELATIVES = frozenset({"who", "whom"})
 PLURAL_DEMONSTRATIVES = frozenset({"those", "these"})
-ANTECEDENT_HOPS = 3
 
 
 @dataclass(frozen=True)
@@ -110,28 +100,6 @@ class Mention:
         return self.gender is not None or (self.title is not None and self.title.rank <= ROLE)
 
 
-def collect_mentions(parsed: Parsed, attributions: list[Attribution]) -> list[Mention]:
-    """All mentions of the article in text order."""
-    mentions, consumed, source_tokens = [], set(), set()
-    headline = Headline.of(parsed.text)
-    for number, attribution in enumerate(attributions):
-        if attribution.source is None:
-            continue
-        tokens = parsed.tokens_in(attribution.source)
-        source_tokens.update(t.i for t in tokens)
-        cue = frozenset(t.i for t in parsed.tokens_in(attribution.cue)) if attribution.cue else None
-        mention = source_mention(
-            parsed, attribution.source, tokens, number, cue or frozenset(), headline
-        )
-        mentions.append(mention)
-        if mention.name is not None:
-            consumed.add(parsed.ent_of[mention.name.head])
-    mentions.extend(entity_mentions(parsed, consumed, headline))
-    mentions.extend(gender_cues(parsed, source_tokens))
-    kind_order = {"name": 0, "nominal": 1, "pronoun": 2, "gender": 3}
-    return sorted(mentions, key=lambda m: (m.start, kind_order[m.kind]))
-
-
 def entity_mentions(parsed: Parsed, consumed: set[int], headline: Headline) -> list[Mention]:
     """Named entities that can speak, except those a source mention already stands for."""
     mentions = []
@@ -141,7 +109,7 @@ def entity_mentions(parsed: Parsed, consumed: set[int], headline: Headline) -> l
         name = trim_name(parsed, ent.start, ent.end, ent.label_)
         if name is not None and headline.covers(ent.start_char):
             name = name_in_body(parsed, name, headline)
-        if name is None or _headed_by_office(parsed, name):
+        if name is None or headed_by_office(parsed, name):
             continue
         if is_dateline(parsed, name) or is_modifier(parsed, name):
             continue
@@ -166,284 +134,10 @@ def gender_cues(parsed: Parsed, source_tokens: set[int]) -> list[Mention]:
     return cues
 
 
-# --- sources ---------------------------------------------------------------------------------
-
-
-def source_mention(
-    parsed: Parsed,
-    span: Span,
-    tokens: list[Token],
-    number: int,
-    cue: frozenset[int] = frozenset(),
-    headline: Headline | None = None,
-) -> Mention:
-    """What an attribution's source span refers to (``cue``: the attribution's cue tokens;
-    ``headline``: the article's, where a name counts only as far as the body has it)."""
-    if not tokens:
-        return Mention(
-            "nominal", span.start, span.slices, 0, "unknown", span.text, attribution=number
-        )
-    picked = pick_root(parsed, tokens)
-    root = _antecedent(parsed, picked)
-    in_span = {t.i for t in tokens}
-    mention = _classify(parsed, root, in_span, cue, headline)
-    described_by_who = (
-        picked.i != root.i and picked.lower_ in PERSONAL_RELATIVES
-    ) or _has_who_clause(root)
-    if described_by_who and _untyped_agent(parsed, mention, root):
-        # "who" settles what the lexicon could not: "a hacker who said" is a person.
-        mention = replace(mention, type="group" if _is_plural(root) else "person")
-    return _as_source(mention, span, number)
-
-
-def _has_who_clause(token: Token) -> bool:
-    """Whether a "who" clause describes the token ("those who attended")."""
-    return any(
-        clause.dep_ == "relcl" and any(w.lower_ in PERSONAL_RELATIVES for w in clause.children)
-        for clause in token.children
-    )
-
-
-def _untyped_agent(parsed: Parsed, mention: Mention, root: Token) -> bool:
-    """A common noun or pronoun left untyped that could name someone ("hacker", "those"),
-    not a thing the parser hung the clause from ("the left, who", "this year, who")."""
-    return (
-        mention.kind == "nominal"
-        and mention.type == "unknown"
-        and root.pos_ != "PROPN"
-        and not root.ent_type_
-        and _could_speak(parsed, root)
-    )
-
-
-def _is_plural(token: Token) -> bool:
-    """Plural by its tag, a plural demonstrative ("those who"), a quantifier or a number
-    ("many who", "four in 10 who")."""
-    word = token.lower_
-    return (
-        token.tag_ in PLURAL_TAGS
-        or word in PLURAL_DEMONSTRATIVES
-        or (word in QUANTIFIERS and word not in SINGULAR_QUANTIFIERS)
-        or (token.pos_ == "NUM" and word not in SINGULAR_QUANTIFIERS)
-    )
-
-
-def _as_source(mention: Mention, span: Span, number: int) -> Mention:
-    return replace(mention, start=span.start, slices=span.slices, attribution=number)
-
-
-def pick_root(parsed: Parsed, tokens: list[Token]) -> Token:
-    """The head of the source phrase: a word whose syntactic head lies outside the span. A
-    span the parser broke into pieces has several; a named person among them, else the
-    first nominal one, is taken (a span that swallowed part of its cue still has one). A
-    preposition caught at the front ("by several people") gives way to its object."""
-    inside = {t.i for t in tokens}
-    roots = [_past_preposition(t) for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    for token in roots:
-        if _in_person_name(parsed, token):
-            return token
-    for candidates in (roots, tokens):
-        for token in candidates:
-            if token.pos_ in NOMINAL_POS or token.lower_ in QUANTIFIERS:
-                return token
-    return roots[0] if roots else tokens[0]
-
-
-def _past_preposition(token: Token) -> Token:
-    while token.pos_ == "ADP":
-        objects = [c for c in token.children if c.dep_ == "pobj"]
-        if not objects:
-            break
-        token = objects[0]
-    return token
-
-
-def _in_person_name(parsed: Parsed, token: Token) -> bool:
-    ent = parsed.ent_at(token)
-    return ent is not None and ent.label_ == "PERSON"
-
-
-def _antecedent(parsed: Parsed, token: Token) -> Token:
-    """For a relative pronoun source ("Roe, who said ..."), the noun the clause modifies. The
-    parser hangs the clause from the nearest noun, and a "who" hung from a thing ("an aide
-    familiar with the talks, who said") means the person it belongs to, a few heads up."""
-    if token.tag_ not in RELATIVE_TAGS or token.head.dep_ != "relcl":
-        return token
-    noun = token.head.head
-    if token.lower_ not in PERSONAL_RELATIVES or _could_speak(parsed, noun):
-        return noun
-    above = noun
-    for _ in range(ANTECEDENT_HOPS):
-        if above.head.i == above.i:
-            break
-        above = above.head
-        if above.pos_ in NOMINAL_POS and _could_speak(parsed, above):
-            return above
-    return noun
-
-
-def _could_speak(parsed: Parsed, token: Token) -> bool:
-    """A person or a body of people: a name that can speak, a pronoun, or a noun for people."""
-    ent = parsed.ent_at(token)
-    if ent is not None:
-        return ent.label_ in SPEAKING_LABELS
-    if token.pos_ == "PRON":
-        return True
-    word = singular(clean_word(token.text))
-    return (
-        token.pos_ == "PROPN"
-        or word in PERSON_NOUNS
-        or word in OFFICES
-        or word in GENDERED_NOUNS
-        or word in COLLECTIVE_NOUNS
-        or word in ORGANIZATION_NOUNS
-        or word in QUANTIFIERS
-        or word in PLURAL_DEMONSTRATIVES
-        or word.endswith(AGENT_SUFFIXES)
-    )
-
-
-def _classify(
-    parsed: Parsed,
-    root: Token,
-    in_span: set[int],
-    cue: frozenset[int],
-    headline: Headline | None,
-) -> Mention:
-    word = clean_word(root.text)
-    members = _of_object(root)
-    if members is not None and (word in QUANTIFIERS or root.pos_ == "NUM"):
-        named = _appositive_name(parsed, root)
-        if named is not None:
-            return named_mention(parsed, named, None)
-        return nominal_mention(parsed, members, _phrase(parsed, root, in_span), word)
-    if _coordinated(root, in_span):
-        return _group_of_several(parsed, root, in_span)
-    name = name_at(parsed, root) if _is_name_token(parsed, root) else None
-    if name is not None:
-        name = _before_cue(parsed, name, root, cue)
-    if name is not None and headline is not None and headline.covers(parsed.doc[name.start].idx):
-        name = _as_in_body(parsed, name, headline)
-    if name is not None and is_dateline(parsed, name):
-        name = _person_after(parsed, name.end, in_span) or name
-    if name is not None and not _headed_by_office(parsed, name):
-        return named_mention(parsed, name, None)
-    named = _appositive_name(parsed, root)
-    if named is not None:
-        return named_mention(parsed, named, None)
-    if root.pos_ == "PRON" and _is_personal_pronoun(root):
-        return pronoun_mention(root)
-    return nominal_mention(parsed, root, _phrase(parsed, root, in_span), None)
-
-
-def _before_cue(parsed: Parsed, name: Name, root: Token, cue: frozenset[int]) -> Name | None:
-    """A speaker's name ends before the word that says they spoke: NER runs names on into
-    a verb ("Trump assured Jones", "Ted Cruz Refuses" in a headline). NER's label for the
-    longer run is kept only when it is a person's."""
-    cut = next((i for i in range(name.start, name.end) if i in cue), None)
-    if cut is None:
-        return name
-    if cut <= root.i:
-        return None
-    return trim_name(parsed, name.start, cut, name.label if name.label == "PERSON" else "")
-
-
-def _as_in_body(parsed: Parsed, name: Name, headline: Headline) -> Name:
-    """A source named in a title-case headline, as far as the body bears the name out
-    ("Trump May Not Have ..." is Trump); but a run that ends in a noun for people, bodies or
-    texts describes its speaker and stays whole ("Former Clinton Pollster", "Trump
-    Campaign", "New Polls")."""
-    last = parsed.doc[name.end - 1]
-    word = singular(clean_word(last.text))
-    describes = (
-        last.tag_ in PLURAL_TAGS
-        or word in PERSON_NOUNS
-        or word in OFFICES
-        or word in ORGANIZATION_NOUNS
-        or word in COLLECTIVE_NOUNS
-        or word in DOCUMENT_NOUNS
-        or word.endswith(AGENT_SUFFIXES)
-    )
-    return name if describes else name_in_body(parsed, name, headline) or name
-
-
-def _person_after(parsed: Parsed, start: int, in_span: set[int]) -> Name | None:
-    """The first person named in the source after a position (past a dateline), passing
-    over a name that only makes a modifier ("Oscar-winning actress Jane Roe")."""
-    doc = parsed.doc
-    for i in sorted(i for i in in_span if i >= start):
-        name = name_at(parsed, doc[i]) if _in_person_name(parsed, doc[i]) else None
-        if name is not None and not is_modifier(parsed, name):
-            return name
-    return None
-
-
-def _of_object(token: Token) -> Token | None:
-    """The noun after "of" below a token ("some of the aides" -> "aides")."""
-    for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    return None
-
-
-def _coordinated(root: Token, in_span: set[int]) -> bool:
-    return any(c.dep_ == "conj" and c.pos_ in NOMINAL_POS and c.i in in_span for c in root.children)
-
-
-def _group_of_several(parsed: Parsed, root: Token, in_span: set[int]) -> Mention:
-    """Several speakers named together ("Roe and Doe") are one group."""
-    start, end = _phrase(parsed, root, in_span)
-    text = parsed.text_of(start, end)
-    return Mention("nominal", 0, (), root.i, "group", text, head_word=text.lower())
-
-
-def _is_name_token(parsed: Parsed, token: Token) -> bool:
-    """A word of a name: in a named entity that can speak, or a proper noun (a capitalised
-    law or work, "the Patriot Act", is a name too, though "article 5" is a nominal)."""
-    ent = parsed.ent_at(token)
-    if ent is not None and ent.label_ in SPEAKING_LABELS:
-        return True
-    return token.pos_ == "PROPN"
-
-
-def _headed_by_office(parsed: Parsed, name: Name) -> bool:
+def headed_by_office(parsed: Parsed, name: Name) -> bool:
     """A capitalised title with no name after it ("the Attorney-General") is a nominal; but
     a known first name makes a surname that is an office word a name ("Peter King")."""
     return clean_word(parsed.doc[name.head].text) in OFFICES and usual_gender(name) is None
-
-
-def _appositive_name(parsed: Parsed, token: Token) -> Name | None:
-    """A name in apposition to a nominal ("the city's mayor, Jane Roe"); several names
-    ("two analysts, Jane Roe and John Doe") leave the nominal a group."""
-    for child in token.children:
-        several = any(c.dep_ == "conj" for c in child.children)
-        if child.dep_ == "appos" and not several and _is_name_token(parsed, child):
-            name = name_at(parsed, child)
-            if name is not None and not _headed_by_office(parsed, name):
-                return name
-    return None
-
-
-def _is_personal_pronoun(token: Token) -> bool:
-    word = token.lower_
-    return (
-        word in PRONOUN_GENDER
-        or word in PLURAL_PRONOUNS
-        or word in NEUTER_PRONOUNS
-        or word in FIRST_PERSON_SINGULAR
-        or word in FIRST_PERSON_PLURAL
-    )
-
-
-def _phrase(parsed: Parsed, root: Token, in_span: set[int]) -> tuple[int, int]:
-    """The source's words under its head (or, for an antecedent outside the span, the head
-    with the words before it)."""
-    if root.i not in in_span:
-        return root.left_edge.i, root.i + 1
-    inside = [t.i for t in root.subtree if t.i in in_span]
-    return parsed.phrase(min(inside), max(inside) + 1) or (root.i, root.i + 1)
 
 
 # --- mention builders ---------------------------------------------------------------------------

@@ -18,9 +18,11 @@ from spacy.tokens import Doc
 
 from onrecord.lexicon import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR
 from onrecord.resolve.entities import EntityStore, Tracked
-from onrecord.resolve.mentions import Mention, collect_mentions
+from onrecord.resolve.mentions import Mention, entity_mentions, gender_cues
+from onrecord.resolve.names import Headline
 from onrecord.resolve.parsed import Parsed
 from onrecord.resolve.pos import fill_pos_from_tags
+from onrecord.resolve.sources import source_mention
 from onrecord.types import Attribution, Entity, Span, Speaker
 
 FIRST_PERSON = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL
@@ -52,6 +54,32 @@ def resolve_speakers(
     settle_quoted_first_person(store, parsed, owners, quoted_first_person)
     store.absorb_stray_surnames()
     return with_speakers(attributions, owners, store, parsed.text)
+
+
+def collect_mentions(parsed: Parsed, attributions: list[Attribution]) -> list[Mention]:
+    """All mentions of the article in text order: each attribution's source span
+    (``source_mention``); every named entity that can be a speaker, so that people mentioned
+    but not quoted get entities that later surnames and pronouns can find; and subject
+    pronouns outside sources, which tell the gender of the one person a sentence has named
+    before them ("Roe said she ...")."""
+    mentions, consumed, source_tokens = [], set(), set()
+    headline = Headline.of(parsed.text)
+    for number, attribution in enumerate(attributions):
+        if attribution.source is None:
+            continue
+        tokens = parsed.tokens_in(attribution.source)
+        source_tokens.update(t.i for t in tokens)
+        cue = frozenset(t.i for t in parsed.tokens_in(attribution.cue)) if attribution.cue else None
+        mention = source_mention(
+            parsed, attribution.source, tokens, number, cue or frozenset(), headline
+        )
+        mentions.append(mention)
+        if mention.name is not None:
+            consumed.add(parsed.ent_of[mention.name.head])
+    mentions.extend(entity_mentions(parsed, consumed, headline))
+    mentions.extend(gender_cues(parsed, source_tokens))
+    kind_order = {"name": 0, "nominal": 1, "pronoun": 2, "gender": 3}
+    return sorted(mentions, key=lambda m: (m.start, kind_order[m.kind]))
 
 
 def is_first_person_source(mention: Mention) -> bool:

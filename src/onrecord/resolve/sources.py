@@ -1,0 +1,328 @@
+"""What an attribution's source span refers to: a name, a pronoun, a relative pronoun's
+antecedent, or a nominal whose head noun decides its type ("some of Roe's aides" is a group
+of aides, not Roe; "the report" is a document; "the mayor" is a person known by a title).
+The span is the tagger's, so the name in it is checked against the attribution's cue and
+the article's headline before it is trusted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from onrecord.lexicon import (
+    AGENT_SUFFIXES,
+    COLLECTIVE_NOUNS,
+    DOCUMENT_NOUNS,
+    FIRST_PERSON_PLURAL,
+    FIRST_PERSON_SINGULAR,
+    GENDERED_NOUNS,
+    NEUTER_PRONOUNS,
+    OFFICES,
+    ORGANIZATION_NOUNS,
+    PERSON_NOUNS,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    QUANTIFIERS,
+    SINGULAR_QUANTIFIERS,
+    clean_word,
+    singular,
+)
+from onrecord.resolve.mentions import (
+    NOMINAL_POS,
+    PLURAL_DEMONSTRATIVES,
+    PLURAL_TAGS,
+    SPEAKING_LABELS,
+    Mention,
+    headed_by_office,
+    named_mention,
+    nominal_mention,
+    pronoun_mention,
+)
+from onrecord.resolve.names import (
+    Headline,
+    Name,
+    is_dateline,
+    is_modifier,
+    name_at,
+    name_in_body,
+    trim_name,
+)
+from onrecord.resolve.parsed import Parsed
+from onrecord.types import Span
+
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
+PERSONAL_RELATIVES = frozenset({"who", "whom"})
+ANTECEDENT_HOPS = 3
+
+
+def source_mention(
+    parsed: Parsed,
+    span: Span,
+    tokens: list[Token],
+    number: int,
+    cue: frozenset[int] = frozenset(),
+    headline: Headline | None = None,
+) -> Mention:
+    """What an attribution's source span refers to (``cue``: the attribution's cue tokens;
+    ``headline``: the article's, where a name counts only as far as the body has it)."""
+    if not tokens:
+        return Mention(
+            "nominal", span.start, span.slices, 0, "unknown", span.text, attribution=number
+        )
+    picked = pick_root(parsed, tokens)
+    root = _antecedent(parsed, picked)
+    in_span = {t.i for t in tokens}
+    mention = _classify(parsed, root, in_span, cue, headline)
+    described_by_who = (
+        picked.i != root.i and picked.lower_ in PERSONAL_RELATIVES
+    ) or _has_who_clause(root)
+    if described_by_who and _untyped_agent(parsed, mention, root):
+        # "who" settles what the lexicon could not: "a hacker who said" is a person.
+        mention = replace(mention, type="group" if _is_plural(root) else "person")
+    return _as_source(mention, span, number)
+
+
+def _has_who_clause(token: Token) -> bool:
+    """Whether a "who" clause describes the token ("those who attended")."""
+    return any(
+        clause.dep_ == "relcl" and any(w.lower_ in PERSONAL_RELATIVES for w in clause.children)
+        for clause in token.children
+    )
+
+
+def _untyped_agent(parsed: Parsed, mention: Mention, root: Token) -> bool:
+    """A common noun or pronoun left untyped that could name someone ("hacker", "those"),
+    not a thing the parser hung the clause from ("the left, who", "this year, who")."""
+    return (
+        mention.kind == "nominal"
+        and mention.type == "unknown"
+        and root.pos_ != "PROPN"
+        and not root.ent_type_
+        and _could_speak(parsed, root)
+    )
+
+
+def _is_plural(token: Token) -> bool:
+    """Plural by its tag, a plural demonstrative ("those who"), a quantifier or a number
+    ("many who", "four in 10 who")."""
+    word = token.lower_
+    return (
+        token.tag_ in PLURAL_TAGS
+        or word in PLURAL_DEMONSTRATIVES
+        or (word in QUANTIFIERS and word not in SINGULAR_QUANTIFIERS)
+        or (token.pos_ == "NUM" and word not in SINGULAR_QUANTIFIERS)
+    )
+
+
+def _as_source(mention: Mention, span: Span, number: int) -> Mention:
+    return replace(mention, start=span.start, slices=span.slices, attribution=number)
+
+
+def pick_root(parsed: Parsed, tokens: list[Token]) -> Token:
+    """The head of the source phrase: a word whose syntactic head lies outside the span. A
+    span the parser broke into pieces has several; a named person among them, else the
+    first nominal one, is taken (a span that swallowed part of its cue still has one). A
+    preposition caught at the front ("by several people") gives way to its object."""
+    inside = {t.i for t in tokens}
+    roots = [_past_preposition(t) for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    for token in roots:
+        if _in_person_name(parsed, token):
+            return token
+    for candidates in (roots, tokens):
+        for token in candidates:
+            if token.pos_ in NOMINAL_POS or token.lower_ in QUANTIFIERS:
+                return token
+    return roots[0] if roots else tokens[0]
+
+
+def _past_preposition(token: Token) -> Token:
+    while token.pos_ == "ADP":
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if not objects:
+            break
+        token = objects[0]
+    return token
+
+
+def _in_person_name(parsed: Parsed, token: Token) -> bool:
+    ent = parsed.ent_at(token)
+    return ent is not None and ent.label_ == "PERSON"
+
+
+def _antecedent(parsed: Parsed, token: Token) -> Token:
+    """For a relative pronoun source ("Roe, who said ..."), the noun the clause modifies. The
+    parser hangs the clause from the nearest noun, and a "who" hung from a thing ("an aide
+    familiar with the talks, who said") means the person it belongs to, a few heads up."""
+    if token.tag_ not in RELATIVE_TAGS or token.head.dep_ != "relcl":
+        return token
+    noun = token.head.head
+    if token.lower_ not in PERSONAL_RELATIVES or _could_speak(parsed, noun):
+        return noun
+    above = noun
+    for _ in range(ANTECEDENT_HOPS):
+        if above.head.i == above.i:
+            break
+        above = above.head
+        if above.pos_ in NOMINAL_POS and _could_speak(parsed, above):
+            return above
+    return noun
+
+
+def _could_speak(parsed: Parsed, token: Token) -> bool:
+    """A person or a body of people: a name that can speak, a pronoun, or a noun for people."""
+    ent = parsed.ent_at(token)
+    if ent is not None:
+        return ent.label_ in SPEAKING_LABELS
+    if token.pos_ == "PRON":
+        return True
+    word = singular(clean_word(token.text))
+    return (
+        token.pos_ == "PROPN"
+        or word in PERSON_NOUNS
+        or word in OFFICES
+        or word in GENDERED_NOUNS
+        or word in COLLECTIVE_NOUNS
+        or word in ORGANIZATION_NOUNS
+        or word in QUANTIFIERS
+        or word in PLURAL_DEMONSTRATIVES
+        or word.endswith(AGENT_SUFFIXES)
+    )
+
+
+def _classify(
+    parsed: Parsed,
+    root: Token,
+    in_span: set[int],
+    cue: frozenset[int],
+    headline: Headline | None,
+) -> Mention:
+    word = clean_word(root.text)
+    members = _of_object(root)
+    if members is not None and (word in QUANTIFIERS or root.pos_ == "NUM"):
+        named = _appositive_name(parsed, root)
+        if named is not None:
+            return named_mention(parsed, named, None)
+        return nominal_mention(parsed, members, _phrase(parsed, root, in_span), word)
+    if _coordinated(root, in_span):
+        return _group_of_several(parsed, root, in_span)
+    name = name_at(parsed, root) if _is_name_token(parsed, root) else None
+    if name is not None:
+        name = _before_cue(parsed, name, root, cue)
+    if name is not None and headline is not None and headline.covers(parsed.doc[name.start].idx):
+        name = _as_in_body(parsed, name, headline)
+    if name is not None and is_dateline(parsed, name):
+        name = _person_after(parsed, name.end, in_span) or name
+    if name is not None and not headed_by_office(parsed, name):
+        return named_mention(parsed, name, None)
+    named = _appositive_name(parsed, root)
+    if named is not None:
+        return named_mention(parsed, named, None)
+    if root.pos_ == "PRON" and _is_personal_pronoun(root):
+        return pronoun_mention(root)
+    return nominal_mention(parsed, root, _phrase(parsed, root, in_span), None)
+
+
+def _before_cue(parsed: Parsed, name: Name, root: Token, cue: frozenset[int]) -> Name | None:
+    """A speaker's name ends before the word that says they spoke: NER runs names on into
+    a verb ("Trump assured Jones", "Ted Cruz Refuses" in a headline). NER's label for the
+    longer run is kept only when it is a person's."""
+    cut = next((i for i in range(name.start, name.end) if i in cue), None)
+    if cut is None:
+        return name
+    if cut <= root.i:
+        return None
+    return trim_name(parsed, name.start, cut, name.label if name.label == "PERSON" else "")
+
+
+def _as_in_body(parsed: Parsed, name: Name, headline: Headline) -> Name:
+    """A source named in a title-case headline, as far as the body bears the name out
+    ("Trump May Not Have ..." is Trump); but a run that ends in a noun for people, bodies or
+    texts describes its speaker and stays whole ("Former Clinton Pollster", "Trump
+    Campaign", "New Polls")."""
+    last = parsed.doc[name.end - 1]
+    word = singular(clean_word(last.text))
+    describes = (
+        last.tag_ in PLURAL_TAGS
+        or word in PERSON_NOUNS
+        or word in OFFICES
+        or word in ORGANIZATION_NOUNS
+        or word in COLLECTIVE_NOUNS
+        or word in DOCUMENT_NOUNS
+        or word.endswith(AGENT_SUFFIXES)
+    )
+    return name if describes else name_in_body(parsed, name, headline) or name
+
+
+def _person_after(parsed: Parsed, start: int, in_span: set[int]) -> Name | None:
+    """The first person named in the source after a position (past a dateline), passing
+    over a name that only makes a modifier ("Oscar-winning actress Jane Roe")."""
+    doc = parsed.doc
+    for i in sorted(i for i in in_span if i >= start):
+        name = name_at(parsed, doc[i]) if _in_person_name(parsed, doc[i]) else None
+        if name is not None and not is_modifier(parsed, name):
+            return name
+    return None
+
+
+def _of_object(token: Token) -> Token | None:
+    """The noun after "of" below a token ("some of the aides" -> "aides")."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _coordinated(root: Token, in_span: set[int]) -> bool:
+    return any(c.dep_ == "conj" and c.pos_ in NOMINAL_POS and c.i in in_span for c in root.children)
+
+
+def _group_of_several(parsed: Parsed, root: Token, in_span: set[int]) -> Mention:
+    """Several speakers named together ("Roe and Doe") are one group."""
+    start, end = _phrase(parsed, root, in_span)
+    text = parsed.text_of(start, end)
+    return Mention("nominal", 0, (), root.i, "group", text, head_word=text.lower())
+
+
+def _is_name_token(parsed: Parsed, token: Token) -> bool:
+    """A word of a name: in a named entity that can speak, or a proper noun (a capitalised
+    law or work, "the Patriot Act", is a name too, though "article 5" is a nominal)."""
+    ent = parsed.ent_at(token)
+    if ent is not None and ent.label_ in SPEAKING_LABELS:
+        return True
+    return token.pos_ == "PROPN"
+
+
+def _appositive_name(parsed: Parsed, token: Token) -> Name | None:
+    """A name in apposition to a nominal ("the city's mayor, Jane Roe"); several names
+    ("two analysts, Jane Roe and John Doe") leave the nominal a group."""
+    for child in token.children:
+        several = any(c.dep_ == "conj" for c in child.children)
+        if child.dep_ == "appos" and not several and _is_name_token(parsed, child):
+            name = name_at(parsed, child)
+            if name is not None and not headed_by_office(parsed, name):
+                return name
+    return None
+
+
+def _is_personal_pronoun(token: Token) -> bool:
+    word = token.lower_
+    return (
+        word in PRONOUN_GENDER
+        or word in PLURAL_PRONOUNS
+        or word in NEUTER_PRONOUNS
+        or word in FIRST_PERSON_SINGULAR
+        or word in FIRST_PERSON_PLURAL
+    )
+
+
+def _phrase(parsed: Parsed, root: Token, in_span: set[int]) -> tuple[int, int]:
+    """The source's words under its head (or, for an antecedent outside the span, the head
+    with the words before it)."""
+    if root.i not in in_span:
+        return root.left_edge.i, root.i + 1
+    inside = [t.i for t in root.subtree if t.i in in_span]
+    return parsed.phrase(min(inside), max(inside) + 1) or (root.i, root.i + 1)
