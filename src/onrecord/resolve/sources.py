@@ -180,13 +180,20 @@ def _could_speak(parsed: Parsed, token: Token) -> bool:
     word = singular(clean_word(token.text))
     return (
         token.pos_ == "PROPN"
-        or word in PERSON_NOUNS
+        or _names_someone(word)
+        or word in QUANTIFIERS
+        or word in PLURAL_DEMONSTRATIVES
+    )
+
+
+def _names_someone(word: str) -> bool:
+    """A common noun for a person or a body of people ("aide", "hacker", "campaign")."""
+    return (
+        word in PERSON_NOUNS
         or word in OFFICES
         or word in GENDERED_NOUNS
         or word in COLLECTIVE_NOUNS
         or word in ORGANIZATION_NOUNS
-        or word in QUANTIFIERS
-        or word in PLURAL_DEMONSTRATIVES
         or word.endswith(AGENT_SUFFIXES)
     )
 
@@ -243,15 +250,7 @@ def _as_in_body(parsed: Parsed, name: Name, headline: Headline) -> Name:
     Campaign", "New Polls")."""
     last = parsed.doc[name.end - 1]
     word = singular(clean_word(last.text))
-    describes = (
-        last.tag_ in PLURAL_TAGS
-        or word in PERSON_NOUNS
-        or word in OFFICES
-        or word in ORGANIZATION_NOUNS
-        or word in COLLECTIVE_NOUNS
-        or word in DOCUMENT_NOUNS
-        or word.endswith(AGENT_SUFFIXES)
-    )
+    describes = last.tag_ in PLURAL_TAGS or _names_someone(word) or word in DOCUMENT_NOUNS
     return name if describes else name_in_body(parsed, name, headline) or name
 
 
