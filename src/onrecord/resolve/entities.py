@@ -43,7 +43,7 @@ from onrecord.lexicon import (
     RANK_MODIFIERS,
 )
 from onrecord.resolve.mentions import Mention, bare_text
-from onrecord.resolve.names import Name, first_name_genders
+from onrecord.resolve.names import Name, starts_with_first_name
 from onrecord.resolve.titles import Title
 from onrecord.types import SpeakerType
 
@@ -385,7 +385,7 @@ class EntityStore:
                 if e.final().type == "person"
             }
             if entity.label in PLACE_LABELS:
-                people = {k: e for k, e in people.items() if _has_known_first_name(e)}
+                people = {k: e for k, e in people.items() if starts_with_first_name(e.words)}
             if len(people) == 1:
                 (person,) = people.values()
                 person.slices.extend(entity.slices)
@@ -400,10 +400,6 @@ def _lone_word(entity: Tracked) -> str | None:
     if " " in entity.name or not entity.name[:1].isupper():
         return None
     return entity.name
-
-
-def _has_known_first_name(person: Tracked) -> bool:
-    return len(person.words) >= 2 and person.words[0].lower() in first_name_genders()
 
 
 # --- matching helpers ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ the text's own spelling otherwise.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -206,7 +207,7 @@ def trim_name(parsed: Parsed, start: int, end: int, label: str) -> Name | None:
     possessives = [i for i in range(start, end - 1) if _is_possessive(doc[i])]
     if possessives:
         start = possessives[-1] + 1
-        if _starts_with_first_name(doc, start, end):
+        if starts_with_first_name([t.text for t in doc[start:end] if _is_word(t)]):
             label = "PERSON"  # NER's ORG was the possessor's, "Commentary's"
     last_title = max(
         (i for i in range(start, end - 1) if _is_title_word(doc, i, end)), default=None
@@ -228,9 +229,9 @@ def trim_name(parsed: Parsed, start: int, end: int, label: str) -> Name | None:
     return Name(start, end, _head_of(doc, start, end), text, words, label, gender)
 
 
-def _starts_with_first_name(doc, start: int, end: int) -> bool:
-    words = [t for t in doc[start:end] if _is_word(t)]
-    return len(words) >= 2 and words[0].lower_ in first_name_genders()
+def starts_with_first_name(words: Sequence[str]) -> bool:
+    """Whether a name of two words or more opens with a known first name ("John Kasich")."""
+    return len(words) >= 2 and words[0].lower() in first_name_genders()
 
 
 def _title_is_separate(doc, label: str, start: int, end: int) -> bool:

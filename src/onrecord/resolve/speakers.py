@@ -69,10 +69,9 @@ def collect_mentions(parsed: Parsed, attributions: list[Attribution]) -> list[Me
             continue
         tokens = parsed.tokens_in(attribution.source)
         source_tokens.update(t.i for t in tokens)
-        cue = frozenset(t.i for t in parsed.tokens_in(attribution.cue)) if attribution.cue else None
-        mention = source_mention(
-            parsed, attribution.source, tokens, number, cue or frozenset(), headline
-        )
+        cue = attribution.cue
+        cue_tokens = frozenset(t.i for t in parsed.tokens_in(cue)) if cue else frozenset()
+        mention = source_mention(parsed, attribution.source, tokens, number, cue_tokens, headline)
         mentions.append(mention)
         if mention.name is not None:
             consumed.add(parsed.ent_of[mention.name.head])
