@@ -105,6 +105,15 @@ ORGANIZATION_NOUNS = frozenset(
     """.split()
 )
 
+# Social platforms, which NER often takes for people ("Trump said on Twitter"): names of
+# organisations, never of a person.
+PLATFORM_NAMES = frozenset(
+    """
+    twitter facebook instagram youtube snapchat reddit tumblr linkedin periscope whatsapp
+    tiktok
+    """.split()
+)
+
 # Head nouns of texts that "say" things ("the report", "a poll", "article 5 of the treaty").
 DOCUMENT_NOUNS = frozenset(
     """

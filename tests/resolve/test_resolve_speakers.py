@@ -698,3 +698,15 @@ def test_a_headline_source_is_named_as_far_as_the_body_has_the_name(parser_nlp):
     )
     (resolved,), _ = resolve(parser_nlp, text, [attribution])
     assert (resolved.speaker.name, resolved.speaker.type) == ("Karl Pike", "person")
+
+
+def test_a_social_platform_is_an_organisation_not_a_person(parser_nlp):
+    """NER labels "Twitter" a person in nearly every sentence that names it."""
+    text = "Ana Ruiz said on Twitter that the vote was rigged. Twitter said it had checked."
+    attributions = [
+        said(text, "the vote was rigged", "Ana Ruiz"),
+        said(text, "it had checked", "Twitter", nth=2),
+    ]
+    (_, platform), entities = resolve(parser_nlp, text, attributions)
+    assert (platform.speaker.name, platform.speaker.type) == ("Twitter", "organization")
+    assert [e.name for e in entities if e.type == "person"] == ["Ana Ruiz"]

@@ -26,6 +26,7 @@ from onrecord.lexicon import (
     OFFICES,
     ORGANIZATION_NOUNS,
     PERSON_NOUNS,
+    PLATFORM_NAMES,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     QUANTIFIERS,
@@ -145,7 +146,7 @@ def headed_by_office(parsed: Parsed, name: Name) -> bool:
 
 def named_mention(parsed: Parsed, name: Name, number: int | None) -> Mention:
     """A proper name, with the title and any gender its context gives."""
-    if name.label == "PERSON" and _described_as_organization(parsed, name):
+    if name.label in ("PERSON", "") and _is_organization(parsed, name):
         name = replace(name, label="ORG")
     title = title_of(parsed, name)
     gender = name.gender or honorific_gender(parsed, name) or (title.gender if title else None)
@@ -165,6 +166,13 @@ def named_mention(parsed: Parsed, name: Name, number: int | None) -> Mention:
         subject=parsed.doc[name.head].dep_ in SUBJECT_DEPS,
         usual_gender=None if gender else usual_gender(name),
     )
+
+
+def _is_organization(parsed: Parsed, name: Name) -> bool:
+    """A social platform ("Twitter"), or a name the text makes a body."""
+    if len(name.words) == 1 and clean_word(name.words[0]) in PLATFORM_NAMES:
+        return True
+    return name.label == "PERSON" and _described_as_organization(parsed, name)
 
 
 def _described_as_organization(parsed: Parsed, name: Name) -> bool:
