@@ -710,3 +710,12 @@ def test_a_social_platform_is_an_organisation_not_a_person(parser_nlp):
     (_, platform), entities = resolve(parser_nlp, text, attributions)
     assert (platform.speaker.name, platform.speaker.type) == ("Twitter", "organization")
     assert [e.name for e in entities if e.type == "person"] == ["Ana Ruiz"]
+
+
+def test_a_plural_surname_after_the_is_a_family(parser_nlp):
+    """NER calls "the Varlands" a person; it is a family, a group."""
+    text = "The Varlands said the dinner would go ahead."
+    attributions = [said(text, "the dinner would go ahead", "The Varlands")]
+    (family,), entities = resolve(parser_nlp, text, attributions)
+    assert (family.speaker.name, family.speaker.type) == ("Varlands", "group")
+    assert not [e for e in entities if e.type == "person"]

@@ -57,6 +57,7 @@ TRACKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC"})
 DOCUMENT_LABELS = frozenset({"LAW", "WORK_OF_ART"})
 LABEL_TYPES: dict[str, SpeakerType] = {
     "PERSON": "person",
+    "FAMILY": "group",
     "ORG": "organization",
     "GPE": "organization",
     "NORP": "organization",
@@ -148,6 +149,8 @@ def named_mention(parsed: Parsed, name: Name, number: int | None) -> Mention:
     """A proper name, with the title and any gender its context gives."""
     if name.label in ("PERSON", "") and _is_organization(parsed, name):
         name = replace(name, label="ORG")
+    if name.label == "PERSON" and _is_family(parsed, name):
+        name = replace(name, label="FAMILY")
     title = title_of(parsed, name)
     gender = name.gender or honorific_gender(parsed, name) or (title.gender if title else None)
     mention_type = LABEL_TYPES.get(name.label) or _unlabelled_type(parsed, name)
@@ -166,6 +169,14 @@ def named_mention(parsed: Parsed, name: Name, number: int | None) -> Mention:
         subject=parsed.doc[name.head].dep_ in SUBJECT_DEPS,
         usual_gender=None if gender else usual_gender(name),
     )
+
+
+def _is_family(parsed: Parsed, name: Name) -> bool:
+    """A surname made plural after "the" names a family ("the Clintons", "the Kochs"): NER
+    calls it a person, onrecord a group (its own label, ``FAMILY``)."""
+    if len(name.words) != 1 or not name.words[0].endswith("s") or name.start == 0:
+        return False
+    return parsed.doc[name.start - 1].lower_ == "the"
 
 
 def _is_organization(parsed: Parsed, name: Name) -> bool:
