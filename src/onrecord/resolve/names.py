@@ -119,9 +119,9 @@ def name_in_body(parsed: Parsed, name: Name, headline: Headline) -> Name | None:
             continue
         if piece.text in headline.body:
             return piece
-        first, surname = piece.words[0], piece.words[-1]
+        surname = piece.words[-1]
         if len(piece.words) == 2 and surname.istitle() and surname in headline.body:
-            if first_name_genders().get(first.lower()):
+            if starts_with_first_name(piece.words):
                 return piece
     return None
 

@@ -30,8 +30,9 @@ from onrecord.resolve.parsed import Parsed
 
 OFFICE, ROLE, DESCRIPTION = 0, 1, 2
 MAX_TITLE_TOKENS = 30
-# Tokens that end a title written before a name when walking left from it.
-PRENAME_STOPS = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "‘", "’", "—", "–"})
+# Tokens that end a title written before a name when walking left from it (dashes, spaced
+# hyphens included, are `names.is_dash`).
+PRENAME_STOPS = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "‘", "’"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 TITLE_DEPS = frozenset({"compound", "nmod"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
