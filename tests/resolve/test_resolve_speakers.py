@@ -541,6 +541,17 @@ def test_a_surname_that_is_an_office_word_is_still_a_name(parser_nlp):
     assert (dean.speaker.name, dean.speaker.type) == ("Marcus Dean", "person")
 
 
+def test_a_description_after_a_relative_clause_is_not_the_name_s(parser_nlp):
+    """The parser hangs "the Chicago police chief" on Dunn; it describes McCarthy."""
+    text = (
+        "Dunn - who abruptly fired McCarthy, the Chicago police chief, on Tuesday after "
+        "strongly backing him a few days earlier - said the city was safe."
+    )
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the city was safe", "Dunn")])
+    assert attribution.speaker.name == "Dunn"
+    assert attribution.speaker.title is None
+
+
 def test_words_after_a_colon_are_not_a_title(parser_nlp):
     """A headline's "Name: this or that?" asks a question; it does not describe the name."""
     text = (

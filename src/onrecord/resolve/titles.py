@@ -131,11 +131,14 @@ def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
     titles: list[Title | None] = []
     if is_possessor(parsed, name):
         return titles
-    for child in doc[name.head].rights:
+    rights = list(doc[name.head].rights)
+    for child in rights:
         if child.dep_ != "appos" or child.i < name.end or not _describes(child):
             continue
         if any(doc[i].text == ":" for i in range(name.end, child.left_edge.i)):
             continue  # "Roe: hero or villain?" introduces a question, not a description
+        if any(c.dep_ == "relcl" and c.i < child.left_edge.i for c in rights):
+            continue  # "Roe - who fired Doe, the police chief, -": the chief is Doe
         start, end = child.left_edge.i, child.right_edge.i + 1
         for grandchild in child.rights:
             if grandchild.dep_ == "relcl":
