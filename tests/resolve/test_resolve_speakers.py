@@ -66,6 +66,16 @@ def test_appositive_after_the_name_is_the_title(parser_nlp):
     assert entity_named(entities, "Jane Roe").id == speaker.entity
 
 
+def test_a_first_name_ner_left_out_is_part_of_the_name(parser_nlp):
+    """NER tags "Wu" alone here; the known first name before it is hers."""
+    text = "Pilar Wu, a lawyer, said the fear was real."
+    (attribution,), entities = resolve(
+        parser_nlp, text, [said(text, "the fear was real", "Pilar Wu, a lawyer")]
+    )
+    assert (attribution.speaker.name, attribution.speaker.title) == ("Pilar Wu", "a lawyer")
+    assert "Wu" not in [e.name for e in entities]
+
+
 def test_title_before_the_name_is_split_off(parser_nlp):
     text = "Health Minister Tomas Varga said hospitals were full."
     (attribution,), _ = resolve(

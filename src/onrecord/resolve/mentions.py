@@ -38,10 +38,10 @@ from onrecord.lexicon import (
 from onrecord.resolve.names import (
     Headline,
     Name,
+    entity_name,
     is_dateline,
     is_modifier,
     name_in_body,
-    trim_name,
     usual_gender,
 )
 from onrecord.resolve.parsed import Parsed
@@ -108,7 +108,7 @@ def entity_mentions(parsed: Parsed, consumed: set[int], headline: Headline) -> l
     for number, ent in enumerate(parsed.ents):
         if number in consumed or ent.label_ not in TRACKED_LABELS:
             continue
-        name = trim_name(parsed, ent.start, ent.end, ent.label_)
+        name = entity_name(parsed, ent)
         if name is not None and headline.covers(ent.start_char):
             name = name_in_body(parsed, name, headline)
         if name is None or headed_by_office(parsed, name):

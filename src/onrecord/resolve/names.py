@@ -147,11 +147,29 @@ def name_at(parsed: Parsed, token: Token) -> Name | None:
         cut = _person_before_preposition(parsed, ent, token)
         if cut is not None:  # "Jane Roe of Acme Corp" taken by NER for one organisation
             return trim_name(parsed, ent.start, cut, "")
-        return trim_name(parsed, ent.start, ent.end, ent.label_)
+        return entity_name(parsed, ent)
     if token.pos_ != "PROPN":
         return None
     start, end = proper_noun_run(parsed, token)
     return trim_name(parsed, start, end, "")
+
+
+def entity_name(parsed: Parsed, ent) -> Name | None:
+    """A named entity's name, with the known first name NER sometimes leaves out of a
+    person's ("Paloma" before a "Wu" tagged alone)."""
+    start = ent.start
+    if ent.label_ == "PERSON" and ent.end - start == 1 and start > 0:
+        before = parsed.doc[start - 1]
+        if (
+            before.pos_ == "PROPN"
+            and before.dep_ == "compound"
+            and before.head.i == start
+            and not before.ent_type_
+            and before.text[:1].isupper()
+            and before.lower_ in first_name_genders()
+        ):
+            start -= 1
+    return trim_name(parsed, start, ent.end, ent.label_)
 
 
 def _person_before_preposition(parsed: Parsed, ent, token: Token) -> int | None:
