@@ -316,6 +316,38 @@ def test_courtesy_title_of_the_other_gender_is_another_person(parser_nlp):
     assert husband.speaker.entity == he.speaker.entity != wife.speaker.entity
 
 
+def test_a_full_name_of_the_other_gender_is_not_the_earlier_courtesy_title(parser_nlp):
+    """ "Karen Pike" after "Mr. Pike" is someone else: her first name says she is a woman."""
+    text = (
+        "Mr. Pike said the race was close. "
+        "Karen Pike said she was confident. “We will win,” Mr. Pike said."
+    )
+    attributions = [
+        said(text, "the race was close", "Mr. Pike"),
+        said(text, "she was confident", "Karen Pike"),
+        said(text, "We will win", "Mr. Pike", nth=2),
+    ]
+    (husband, wife, again), _ = resolve(parser_nlp, text, attributions)
+    assert wife.speaker.name == "Karen Pike"
+    assert husband.speaker.name == again.speaker.name == "Pike"
+    assert husband.speaker.entity == again.speaker.entity != wife.speaker.entity
+
+
+def test_a_full_name_taken_for_an_organisation_is_the_person_its_surname_is(parser_nlp):
+    """NER calls "Carly Voss" an organisation here, and the later "Voss" a person."""
+    text = (
+        'Jon Hale called Reed a "liar." Carly Voss said Dunn "says whatever he needs to say." '
+        "Later, Voss added that the race was tight."
+    )
+    attributions = [
+        said(text, "says whatever he needs to say", "Carly Voss"),
+        said(text, "the race was tight", "Voss"),
+    ]
+    (first, later), _ = resolve(parser_nlp, text, attributions)
+    assert (first.speaker.name, first.speaker.type) == ("Carly Voss", "person")
+    assert later.speaker.entity == first.speaker.entity
+
+
 def test_usual_gender_of_a_first_name(parser_nlp):
     doc = parser_nlp("Hillary Clinton, Jordan Smith and Clinton met Mark Olsen.")
     parsed = Parsed.of(doc)

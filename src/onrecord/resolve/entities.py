@@ -68,6 +68,9 @@ class Tracked:
     title: Title | None = None
     titles: list[str] = field(default_factory=list)
     gender: str | None = None
+    # The gender a courtesy title or a gendered title of a name mention gave ("Mr. Obama").
+    titled_gender: str | None = None
+    owner: str = ""
     slices: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
     named: bool = False
     speaker: bool = False
@@ -135,6 +138,8 @@ class EntityStore:
         entity.last, entity.last_sentence = mention.start, self.sentence
         if entity.type == "person" and entity.gender is None:
             entity.gender = mention.gender or mention.usual_gender
+        if mention.kind == "name" and entity.titled_gender is None:
+            entity.titled_gender = mention.gender
         if mention.attribution is not None:
             entity.speaker = True
         if entity.narrator:
@@ -161,20 +166,25 @@ class EntityStore:
         trusted_place = name.label in PLACE_LABELS and not mention.person_hint
         may_be_person = not trusted_place and name.looks_personal()
         if may_be_person:
-            person = self._find_person(name, mention.gender)
+            person = self._find_person(name, mention.gender, mention.usual_gender)
             if person is not None:
                 return self._grow_person(person, mention)
             if name.label == "PERSON" or mention.person_hint or mention.type == "person":
-                return self._grow_person(self._new("person", name.text), mention)
+                person = self._person_taken_for_organization(name)
+                return self._grow_person(person or self._new("person", name.text), mention)
         organization = self.by_org_key.get(org_key(name.text))
         if organization is not None:
             return self._grow_named(organization.final(), mention)
         return self._new_organization(mention)
 
-    def _find_person(self, name: Name, gender: str | None) -> Tracked | None:
+    def _find_person(
+        self, name: Name, gender: str | None, usual_gender: str | None = None
+    ) -> Tracked | None:
         """The latest person with this surname whose first names and gender agree with the
         mention's ("Mr. Clinton" is not Hillary Clinton); a lone word that is nobody's surname
-        may be someone's first name."""
+        may be someone's first name. A first name's usual gender is weighed only against a
+        courtesy title ("Karen Pike" is not an earlier "Mr. Pike"), not against a gender a
+        pronoun lent the person, which may have been resolved wrongly."""
         first_names = name.first_names
         candidates = [
             e.final()
@@ -183,8 +193,32 @@ class EntityStore:
         ]
         if not candidates and not first_names and name.label == "PERSON":
             candidates = [e.final() for e in self.by_first_name.get(name.surname, ())]
-        candidates = [e for e in candidates if e.type == "person" and genders_agree(e, gender)]
+        candidates = [
+            e
+            for e in candidates
+            if e.type == "person"
+            and genders_agree(e, gender)
+            and usual_gender in (None, e.titled_gender or usual_gender)
+        ]
         return max(candidates, key=lambda e: e.last) if candidates else None
+
+    def _person_taken_for_organization(self, name: Name) -> Tracked | None:
+        """The earlier full name that a lone surname, given to a person here, shows to be a
+        person: NER may call "Carly Fiorina" an organisation and "Fiorina" a person. Only a
+        known first name and this surname count ("Washington Post" is no "Ms. Post")."""
+        if len(name.words) != 1:
+            return None
+        for candidate in reversed(self.by_org_word.get(name.surname, [])):
+            entity = candidate.final()
+            words = entity.words
+            if entity.type != "organization" or len(words) != 2 or not entity.named:
+                continue
+            if words[-1].lower() == name.surname and starts_with_first_name(words):
+                entity.type = "person"
+                self._index(self.by_surname, name.surname, entity)
+                self._index(self.by_first_name, words[0].lower(), entity)
+                return entity
+        return None
 
     def _grow_person(self, person: Tracked, mention: Mention) -> Tracked:
         """Add what a name mention tells about a person: a fuller name, a better title."""
