@@ -422,6 +422,24 @@ def test_same_definite_document_is_one_entity(parser_nlp):
     assert first.speaker.entity == second.speaker.entity
 
 
+def test_campaigns_of_two_people_stay_two(parser_nlp):
+    """ "Tom Reed's campaign" is not the "Karen Voss's campaign" before it; "the campaign"
+    after it is Reed's."""
+    text = (
+        "Karen Voss's campaign said it raised $3 million. "
+        "Tom Reed's campaign said it raised $2 million. "
+        "The campaign said most gifts were small."
+    )
+    attributions = [
+        said(text, "it raised $3 million", "Karen Voss's campaign"),
+        said(text, "it raised $2 million", "Tom Reed's campaign"),
+        said(text, "most gifts were small", "The campaign"),
+    ]
+    (voss, reed, latest), _ = resolve(parser_nlp, text, attributions)
+    assert voss.speaker.entity != reed.speaker.entity == latest.speaker.entity
+    assert reed.speaker.type == "organization"
+
+
 def test_country_source_is_an_organization(parser_nlp):
     text = "France has criticised the plan, saying it breaks the treaty."
     (attribution,), _ = resolve(parser_nlp, text, [said(text, "it breaks the treaty", "France")])

@@ -363,17 +363,22 @@ class EntityStore:
         if entity is not None:
             return entity.final()
         entity = self._new(mention.type, bare_text(mention.text))
+        entity.owner = mention.owner
         self.by_phrase[key] = entity
         self._index(self.by_head, (mention.type, mention.head_word), entity)
         return entity
 
     def _latest_with_head(self, mention: Mention) -> Tracked | None:
+        """The latest entity with the nominal's head noun; for one a name owns ("Roe's
+        campaign"), not another owner's ("Doe's campaign")."""
         candidates = list(self.by_head.get((mention.type, mention.head_word), ()))
         if mention.type == "organization":
             candidates += [
                 e for e in self.by_org_word.get(mention.head_word, ()) if e.type == "organization"
             ]
         candidates = [e.final() for e in candidates]
+        if mention.owner:
+            candidates = [e for e in candidates if _may_be_owned_by(e, mention.owner)]
         return max(candidates, key=lambda e: e.last) if candidates else None
 
     def _match_title(self, mention: Mention) -> Tracked | None:
@@ -437,6 +442,15 @@ def _lone_word(entity: Tracked) -> str | None:
 
 
 # --- matching helpers ---------------------------------------------------------------------------
+
+
+def _may_be_owned_by(entity: Tracked, owner: str) -> bool:
+    """Whether an entity may be the one a name owns: a nominal with no owner named or the
+    same one ("the report" may be "Roe's report", "Doe's report" is not), or a name with
+    that word ("Roe Campaign" tagged ORG; not "Campaign Legal Center")."""
+    if entity.named:
+        return owner in (w.lower() for w in entity.words)
+    return entity.owner in ("", owner)
 
 
 def names_agree(known: tuple[str, ...], given: tuple[str, ...]) -> bool:

@@ -95,6 +95,9 @@ class Mention:
     # Inside another attribution's content: a subject there is the quoted speaker's topic,
     # not the narrative's.
     in_content: bool = False
+    # The name a nominal's head belongs to ("Sanders" in "Bernie Sanders' campaign" and in
+    # "the Sanders campaign"), lower case; empty when none is named.
+    owner: str = ""
 
     @property
     def person_hint(self) -> bool:
@@ -260,7 +263,15 @@ def nominal_mention(
         head_word=head_word,
         definite=_is_definite(parsed, head, phrase),
         gender=GENDERED_NOUNS.get(head_word),
+        owner=_owner(head),
     )
+
+
+def _owner(head: Token) -> str:
+    """The surname or name word of the name that owns a noun: its possessor or the last
+    proper noun compounded to it ("Bernie Sanders' campaign", "the Sanders campaign")."""
+    owners = [c for c in head.lefts if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
+    return clean_word(owners[-1].text) if owners else ""
 
 
 def nominal_type(parsed: Parsed, head: Token, head_word: str, plural: bool) -> SpeakerType:
