@@ -403,6 +403,21 @@ def test_unnamed_plural_sources_are_groups(parser_nlp, source):
     assert attribution.speaker.type == "group"
 
 
+def test_some_of_a_plural_name_is_a_group_not_the_party(parser_nlp):
+    """ "Some Republicans" are some people, not the party "Republicans" names."""
+    text = "Republicans said the bill was sound. Some Republicans said it would fail."
+    party, some = resolve(
+        parser_nlp,
+        text,
+        [
+            said(text, "the bill was sound", "Republicans"),
+            said(text, "it would fail", "Some Republicans"),
+        ],
+    )[0]
+    assert (some.speaker.name, some.speaker.type) == ("Some Republicans", "group")
+    assert some.speaker.entity != party.speaker.entity
+
+
 def test_document_source(parser_nlp):
     text = "According to the report, exports fell sharply last year."
     (attribution,), entities = resolve(parser_nlp, text, [said(text, "exports fell", "the report")])
@@ -576,6 +591,29 @@ def test_relative_pronoun_source_is_its_antecedent(parser_nlp):
     text = "The plan was criticised by Karl Brandt, who said it would fail."
     (attribution,), _ = resolve(parser_nlp, text, [said(text, "it would fail", "who")])
     assert attribution.speaker.name == "Karl Brandt"
+
+
+def test_titles_conjoined_to_one_name_are_that_person_s(parser_nlp):
+    """A bare title ("Former city treasurer", no article) and a name are one person; "the
+    mayor and Karen Voss" are two."""
+    text = (
+        "Former city treasurer and mayoral candidate Karen Voss said the budget was wrong. "
+        "The mayor and Karen Voss said the vote was close."
+    )
+    one, two = resolve(
+        parser_nlp,
+        text,
+        [
+            said(
+                text,
+                "the budget was wrong",
+                "Former city treasurer and mayoral candidate Karen Voss",
+            ),
+            said(text, "the vote was close", "The mayor and Karen Voss"),
+        ],
+    )[0]
+    assert (one.speaker.name, one.speaker.type) == ("Karen Voss", "person")
+    assert two.speaker.type == "group"
 
 
 def test_names_listed_in_apposition_make_a_group(parser_nlp):

@@ -13,7 +13,9 @@ from spacy.tokens import Token
 
 from onrecord.lexicon import (
     AGENT_SUFFIXES,
+    ARTICLES,
     COLLECTIVE_NOUNS,
+    DEFINITE_DETERMINERS,
     DOCUMENT_NOUNS,
     FIRST_PERSON_PLURAL,
     FIRST_PERSON_SINGULAR,
@@ -55,6 +57,11 @@ from onrecord.types import Span
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
 PERSONAL_RELATIVES = frozenset({"who", "whom"})
 ANTECEDENT_HOPS = 3
+# How a word before a plural name picks some of its members ("some", "many", "leading").
+PICKING_DEPS = frozenset({"det", "amod", "predet"})
+PICKING_POS = frozenset({"DET", "ADJ", "NUM"})
+# "the Democrats" is the party; "a" before a plural name is a misparse ("a tactic Democrats").
+NOT_PICKING = DEFINITE_DETERMINERS | ARTICLES
 
 
 def source_mention(
@@ -213,8 +220,13 @@ def _classify(
             return named_mention(parsed, named, None)
         return nominal_mention(parsed, members, _phrase(parsed, root, in_span), word)
     if _coordinated(root, in_span):
+        titled = _name_after_bare_titles(parsed, root, in_span)
+        if titled is not None:
+            return named_mention(parsed, titled, None)
         return _group_of_several(parsed, root, in_span)
     name = name_at(parsed, root) if _is_name_token(parsed, root) else None
+    if name is not None and _some_of_a_plural_name(root, name):
+        return nominal_mention(parsed, root, _phrase(parsed, root, in_span), None)
     if name is not None:
         name = _before_cue(parsed, name, root, cue)
     if name is not None and headline is not None and headline.covers(parsed.doc[name.start].idx):
@@ -229,6 +241,26 @@ def _classify(
     if root.pos_ == "PRON" and _is_personal_pronoun(root):
         return pronoun_mention(root)
     return nominal_mention(parsed, root, _phrase(parsed, root, in_span), None)
+
+
+def _some_of_a_plural_name(root: Token, name: Name) -> bool:
+    """A plural name with a word before it that picks some of its members ("some
+    Republicans", "many Americans", "leading Democrats") is a group of people, not the party
+    or the nation the name alone stands for."""
+    if root.tag_ != "NNPS" and not (root.ent_type_ == "NORP" and root.text.endswith("s")):
+        return False
+    return any(
+        child.i < name.start and child.lower_ not in NOT_PICKING and _picks(child)
+        for child in root.lefts
+    )
+
+
+def _picks(child: Token) -> bool:
+    """A number ("a dozen"), a determiner or an adjective ("other", "leading"), but not a
+    participle that names a backer ("Koch-backed")."""
+    if child.dep_ == "nummod":
+        return True
+    return child.dep_ in PICKING_DEPS and (child.pos_ in PICKING_POS or child.tag_ == "VBG")
 
 
 def _before_cue(parsed: Parsed, name: Name, root: Token, cue: frozenset[int]) -> Name | None:
@@ -277,6 +309,20 @@ def _of_object(token: Token) -> Token | None:
 
 def _coordinated(root: Token, in_span: set[int]) -> bool:
     return any(c.dep_ == "conj" and c.pos_ in NOMINAL_POS and c.i in in_span for c in root.children)
+
+
+def _name_after_bare_titles(parsed: Parsed, root: Token, in_span: set[int]) -> Name | None:
+    """One person under several titles ("Former House speaker and Ohioan Jane Roe"): a
+    singular common noun with no determiner or possessor is a title, not someone else, so
+    the one name conjoined to it is the speaker ("the mayor and Jane Roe" are two)."""
+    if root.tag_ != "NN" or root.ent_type_ or not _names_someone(clean_word(root.text)):
+        return None  # not "Everyone but Roe", nor a name the tagger took for a noun
+    if any(c.dep_ in ("det", "poss") for c in root.children):
+        return None
+    conjuncts = [c for c in root.children if c.dep_ == "conj" and c.i in in_span]
+    if len(conjuncts) != 1 or conjuncts[0].ent_type_ != "PERSON":
+        return None
+    return name_at(parsed, conjuncts[0])
 
 
 def _group_of_several(parsed: Parsed, root: Token, in_span: set[int]) -> Mention:
