@@ -650,6 +650,16 @@ def test_a_description_after_a_relative_clause_is_not_the_name_s(parser_nlp):
     assert attribution.speaker.title is None
 
 
+def test_a_plural_title_before_a_list_of_names_is_no_one_s_title(parser_nlp):
+    """ "rivals Tom Reed and Dan Pike" describes the pair, not Reed."""
+    text = (
+        "Karen Voss now trails rivals Tom Reed and Dan Pike in Iowa. Reed said the race was open."
+    )
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the race was open", "Reed", 2)])
+    assert attribution.speaker.name == "Tom Reed"
+    assert attribution.speaker.title is None
+
+
 def test_words_after_a_colon_are_not_a_title(parser_nlp):
     """A headline's "Name: this or that?" asks a question; it does not describe the name."""
     text = (

@@ -87,8 +87,11 @@ def prename_title(parsed: Parsed, name: Name) -> Title | None:
         start -= 1
     while start < end and (doc[start].pos_ == "DET" or doc[start].is_punct):
         start += 1
-    if start >= end or not _heads_title(_title_head(doc[end - 1], start, name)):
+    head_of_title = _title_head(doc[end - 1], start, name)
+    if start >= end or not _heads_title(head_of_title):
         return None
+    if head_of_title.tag_ == "NNS":
+        return None  # "rivals Jane Roe and John Doe" describes a list, not Roe
     return _title(parsed, start, end)
 
 
