@@ -207,6 +207,17 @@ def test_surname_joins_the_full_name(parser_nlp):
     assert [m.text for m in brandt.mentions] == ["Karl Brandt, the union leader", "Brandt"]
 
 
+def test_a_lone_surname_shared_by_two_is_the_more_mentioned(parser_nlp):
+    """After "His son, Eric Pike", a lone "Pike" is still the man the article is about."""
+    text = (
+        "Donald Pike said the mill would reopen. Pike said jobs would follow. "
+        "Pike added that taxes would fall. His son, Eric Pike, runs the firm. "
+        "Pike said the plan was final."
+    )
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the plan was final", "Pike", 5)])
+    assert attribution.speaker.name == "Donald Pike"
+
+
 def test_two_people_with_one_surname_stay_apart(parser_nlp):
     text = (
         "Anna Berg and Tom Berg run the farm together. Anna Berg said the harvest was poor. "

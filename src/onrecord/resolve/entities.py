@@ -180,9 +180,10 @@ class EntityStore:
     def _find_person(
         self, name: Name, gender: str | None, usual_gender: str | None = None
     ) -> Tracked | None:
-        """The latest person with this surname whose first names and gender agree with the
-        mention's ("Mr. Clinton" is not Hillary Clinton); a lone word that is nobody's surname
-        may be someone's first name. A first name's usual gender is weighed only against a
+        """The person with this surname whose first names and gender agree with the
+        mention's ("Mr. Clinton" is not Hillary Clinton), the most mentioned if several do: a
+        lone "Trump" is the candidate, not the son the last paragraph named; a lone word that
+        is nobody's surname may be someone's first name. A first name's usual gender is weighed only against a
         courtesy title ("Karen Pike" is not an earlier "Mr. Pike"), not against a gender a
         pronoun lent the person, which may have been resolved wrongly."""
         first_names = name.first_names
@@ -200,7 +201,7 @@ class EntityStore:
             and genders_agree(e, gender)
             and usual_gender in (None, e.titled_gender or usual_gender)
         ]
-        return max(candidates, key=lambda e: e.last) if candidates else None
+        return max(candidates, key=lambda e: (len(e.slices), e.last)) if candidates else None
 
     def _person_taken_for_organization(self, name: Name) -> Tracked | None:
         """The earlier full name that a lone surname, given to a person here, shows to be a
