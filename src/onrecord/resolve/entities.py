@@ -182,10 +182,10 @@ class EntityStore:
     ) -> Tracked | None:
         """The person with this surname whose first names and gender agree with the
         mention's ("Mr. Clinton" is not Hillary Clinton), the most mentioned if several do: a
-        lone "Trump" is the candidate, not the son the last paragraph named; a lone word that
-        is nobody's surname may be someone's first name. A first name's usual gender is weighed only against a
-        courtesy title ("Karen Pike" is not an earlier "Mr. Pike"), not against a gender a
-        pronoun lent the person, which may have been resolved wrongly."""
+        lone "Trump" is the candidate, not the son the last paragraph named. A lone word that
+        is nobody's surname may be someone's first name. A first name's usual gender is
+        weighed only against a courtesy title ("Karen Pike" is not an earlier "Mr. Pike"),
+        not against a gender a pronoun lent the person, which may have been resolved wrongly."""
         first_names = name.first_names
         candidates = [
             e.final()
