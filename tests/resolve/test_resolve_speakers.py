@@ -429,6 +429,16 @@ def test_some_of_a_plural_name_is_a_group_not_the_party(parser_nlp):
     assert some.speaker.entity != party.speaker.entity
 
 
+def test_one_member_of_a_party_is_a_person(parser_nlp):
+    """ "A Democrat familiar with the talks" is someone, not the Democratic Party."""
+    text = "A Democrat familiar with the talks said the plan was dead."
+    (attribution,), _ = resolve(
+        parser_nlp, text, [said(text, "the plan was dead", "A Democrat familiar with the talks")]
+    )
+    assert attribution.speaker.type == "person"
+    assert attribution.speaker.name == "Democrat familiar with the talks"
+
+
 def test_document_source(parser_nlp):
     text = "According to the report, exports fell sharply last year."
     (attribution,), entities = resolve(parser_nlp, text, [said(text, "exports fell", "the report")])

@@ -62,6 +62,7 @@ PICKING_DEPS = frozenset({"det", "amod", "predet"})
 PICKING_POS = frozenset({"DET", "ADJ", "NUM"})
 # "the Democrats" is the party; "a" before a plural name is a misparse ("a tactic Democrats").
 NOT_PICKING = DEFINITE_DETERMINERS | ARTICLES
+ONE_OF = frozenset({"a", "an", "one", "another"})
 
 
 def source_mention(
@@ -227,6 +228,9 @@ def _classify(
     name = name_at(parsed, root) if _is_name_token(parsed, root) else None
     if name is not None and _some_of_a_plural_name(root, name):
         return nominal_mention(parsed, root, _phrase(parsed, root, in_span), None)
+    if name is not None and _one_member(root, name):
+        nominal = nominal_mention(parsed, root, _phrase(parsed, root, in_span), None)
+        return replace(nominal, type="person")
     if name is not None:
         name = _before_cue(parsed, name, root, cue)
     if name is not None and headline is not None and headline.covers(parsed.doc[name.start].idx):
@@ -253,6 +257,13 @@ def _some_of_a_plural_name(root: Token, name: Name) -> bool:
         child.i < name.start and child.lower_ not in NOT_PICKING and _picks(child)
         for child in root.lefts
     )
+
+
+def _one_member(root: Token, name: Name) -> bool:
+    """ "A Democrat familiar with the talks", "one Republican": a person, not the party."""
+    if root.ent_type_ != "NORP" or root.tag_ != "NNP" or root.text.endswith("s"):
+        return False
+    return any(c.i < name.start and c.lower_ in ONE_OF for c in root.lefts)
 
 
 def _picks(child: Token) -> bool:
