@@ -476,6 +476,21 @@ def test_campaigns_of_two_people_stay_two(parser_nlp):
     assert reed.speaker.type == "organization"
 
 
+def test_a_campaign_a_pronoun_owns_is_named_after_the_person_meant(parser_nlp):
+    """ "Her campaign" is Karen Voss's, and "Voss's campaign" later is the same one."""
+    text = (
+        "Karen Voss spoke in Reno on Friday. Her campaign said it raised $3 million. "
+        "Tom Reed spoke in Elko. Voss's campaign said most gifts were small."
+    )
+    attributions = [
+        said(text, "it raised $3 million", "Her campaign"),
+        said(text, "most gifts were small", "Voss's campaign"),
+    ]
+    (first, later), _ = resolve(parser_nlp, text, attributions)
+    assert (first.speaker.name, first.speaker.type) == ("Karen Voss's campaign", "organization")
+    assert later.speaker.entity == first.speaker.entity
+
+
 def test_country_source_is_an_organization(parser_nlp):
     text = "France has criticised the plan, saying it breaks the treaty."
     (attribution,), _ = resolve(parser_nlp, text, [said(text, "it breaks the treaty", "France")])

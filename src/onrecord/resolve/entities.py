@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -40,6 +40,7 @@ from onrecord.lexicon import (
     NAME_SUFFIXES,
     NEUTER_PRONOUNS,
     PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
     RANK_MODIFIERS,
 )
 from onrecord.resolve.mentions import Mention, bare_text
@@ -275,15 +276,21 @@ class EntityStore:
         fits = pronoun_fit(word, mention.gender)
         if word in NEUTER_PRONOUNS:
             fits = self._in_reach(fits)
-        entity = self._salient_person(fits) if mention.gender else None
-        entity = entity or self._latest(self.speakers, fits)
-        if entity is None and mention.type == "person":
-            entity = self._latest_person(fits)
-        elif entity is None and mention.type in ("group", "unknown"):
+        if mention.type == "person":
+            entity = self._person_meant(fits, mention.gender)
+        else:
+            entity = self._latest(self.speakers, fits)
+        if entity is None and mention.type in ("group", "unknown"):
             entity = self._latest(self.collectives, fits)
         if entity is None:
             return self._new(mention.type, mention.text)
         return entity
+
+    def _person_meant(self, fits: Callable[[Tracked], bool], gender: str | None) -> Tracked | None:
+        """The person a "he" or "she" means: the subject of this sentence or the one before,
+        else the latest speaker, else the latest person mentioned."""
+        entity = self._salient_person(fits) if gender else None
+        return entity or self._latest(self.speakers, fits) or self._latest_person(fits)
 
     def _in_reach(self, fits: Callable[[Tracked], bool]) -> Callable[[Tracked], bool]:
         """An "it" that speaks means a body or a text named in its sentence or the one
@@ -357,6 +364,8 @@ class EntityStore:
         if mention.type == "person":
             match = self._match_title(mention) if mention.definite else None
             return match or self._new_nominal_person(mention)
+        if mention.owner_pronoun and not mention.owner:
+            mention = self._owned_by_the_person_meant(mention)
         key = (mention.type, normalise_title(mention.text))
         entity = self.by_phrase.get(key)
         if entity is None and mention.definite:
@@ -368,6 +377,22 @@ class EntityStore:
         self.by_phrase[key] = entity
         self._index(self.by_head, (mention.type, mention.head_word), entity)
         return entity
+
+    def _owned_by_the_person_meant(self, mention: Mention) -> Mention:
+        """ "his campaign" as the campaign of the named person who is the subject of this
+        sentence or the one before, named after them ("Jane Roe's campaign"), so that it
+        joins "Roe's campaign" and tells a reader whose it is. Further back a possessive is
+        too often the article's main figure rather than the person last quoted, and a wrong
+        owner is worse than "his"."""
+        first, _, owned = mention.text.partition(" ")
+        if first.lower() != mention.owner_pronoun or not owned:
+            return mention  # the source span leaves the pronoun out
+        gender = PRONOUN_GENDER[mention.owner_pronoun]
+        person = self._salient_person(pronoun_fit(mention.owner_pronoun, gender))
+        if person is None or not person.named:
+            return mention
+        surname = (person.words[-1] if person.words else person.name).lower()
+        return replace(mention, text=f"{person.name}'s {owned}", owner=surname)
 
     def _latest_with_head(self, mention: Mention) -> Tracked | None:
         """The latest entity with the nominal's head noun; for one a name owns ("Roe's

@@ -69,6 +69,7 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PLURAL_DEMONSTRATIVES = frozenset({"those", "these"})
+OWNING_PRONOUNS = frozenset({"his", "her"})
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,8 @@ class Mention:
     # The name a nominal's head belongs to ("Sanders" in "Bernie Sanders' campaign" and in
     # "the Sanders campaign"), lower case; empty when none is named.
     owner: str = ""
+    # "his" or "her" when a possessive pronoun owns the nominal ("his campaign").
+    owner_pronoun: str = ""
 
     @property
     def person_hint(self) -> bool:
@@ -264,6 +267,9 @@ def nominal_mention(
         definite=_is_definite(parsed, head, phrase),
         gender=GENDERED_NOUNS.get(head_word),
         owner=_owner(head),
+        owner_pronoun=next(
+            (c.lower_ for c in head.lefts if c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS), ""
+        ),
     )
 
 
