@@ -3,11 +3,12 @@
 Mentions arrive in text order and each is resolved against what came before:
 
 - a name joins the person with the same surname whose first names and gender do not
-  disagree ("Roe" = "Jane Roe", but "John Roe" and "Mr. Roe" are someone else), else the
-  organisation with the same name or acronym, else starts an entity: a person when NER or
-  the context (a title, "Ms") says so. NER often tags a lone surname ORG, so such a name
-  still finds its person; a place or nationality label is trusted ("Washington" is not
-  George Washington);
+  disagree ("Roe" = "Jane Roe", but "John Roe" and "Mr. Roe" are someone else), the most
+  mentioned if several do, else the organisation with the same name or acronym, else
+  starts an entity: a person when NER or the context (a title, "Ms") says so. NER often
+  tags a lone surname ORG, so such a name still finds its person (and a full name NER
+  tagged ORG becomes the person its surname is); a place or nationality label is trusted
+  ("Washington" is not George Washington);
 - a pronoun takes what it can refer to (type, number, known gender: the first the article
   tells, by a courtesy title, a gendered noun or a pronoun, else the first name's usual
   one): for "he" or "she", first a person who is the subject of its sentence or of the one
@@ -17,7 +18,9 @@ Mentions arrive in text order and each is resolved against what came before:
 - a definite nominal person ("the mayor") takes the person whose title matches it best
   (fuzzy, and never across a rank: "the minister" is not "the deputy minister"); other
   nominals join an entity with the same phrase, or, when definite, the latest one with the
-  same head noun ("the report" after "a report by the agency").
+  same head noun ("the report" after "a report by the agency") and no other owner ("Doe's
+  campaign" is not "Roe's"); "his campaign" is the campaign of the person "his" means when
+  that person is the subject of the sentence or the one before.
 
 Every look-up goes through a dictionary keyed by surname, name, title word or head noun,
 and the scans back through recent mentions are bounded, so an article's resolution time
@@ -71,6 +74,7 @@ class Tracked:
     gender: str | None = None
     # The gender a courtesy title or a gendered title of a name mention gave ("Mr. Obama").
     titled_gender: str | None = None
+    # For a nominal, the name word that owns it ("roe" for "Jane Roe's campaign").
     owner: str = ""
     slices: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
     named: bool = False

@@ -267,9 +267,7 @@ def nominal_mention(
         definite=_is_definite(parsed, head, phrase),
         gender=GENDERED_NOUNS.get(head_word),
         owner=_owner(head),
-        owner_pronoun=next(
-            (c.lower_ for c in head.lefts if c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS), ""
-        ),
+        owner_pronoun=_owner_pronoun(head),
     )
 
 
@@ -278,6 +276,12 @@ def _owner(head: Token) -> str:
     proper noun compounded to it ("Bernie Sanders' campaign", "the Sanders campaign")."""
     owners = [c for c in head.lefts if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
     return clean_word(owners[-1].text) if owners else ""
+
+
+def _owner_pronoun(head: Token) -> str:
+    """ "his" or "her" when that possessive owns the noun ("his campaign"), else ""."""
+    pronouns = [c.lower_ for c in head.lefts if c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS]
+    return pronouns[0] if pronouns else ""
 
 
 def nominal_type(parsed: Parsed, head: Token, head_word: str, plural: bool) -> SpeakerType:
