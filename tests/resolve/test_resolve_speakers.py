@@ -696,6 +696,14 @@ def test_a_plural_title_before_a_list_of_names_is_no_one_s_title(parser_nlp):
     assert attribution.speaker.title is None
 
 
+def test_a_poll_score_in_apposition_is_not_a_title(parser_nlp):
+    """ "Karen Voss, 46%-35%," gives her standing in a poll, not a title."""
+    text = "Karen Voss, 46%-35%, said the lead was safe."
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the lead was safe", "Karen Voss")])
+    assert attribution.speaker.name == "Karen Voss"
+    assert attribution.speaker.title is None
+
+
 def test_words_after_a_colon_are_not_a_title(parser_nlp):
     """A headline's "Name: this or that?" asks a question; it does not describe the name."""
     text = (

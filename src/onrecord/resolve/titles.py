@@ -36,6 +36,9 @@ PRENAME_STOPS = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "‘", "�
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 TITLE_DEPS = frozenset({"compound", "nmod"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# NER labels of amounts and times, which head a score or a date, never a title.
+AMOUNT_LABELS = frozenset({"PERCENT", "CARDINAL", "QUANTITY", "MONEY", "DATE", "TIME"})
+PERCENT_WORDS = frozenset({"percent", "%"})
 # Words that open a relative clause ("whose", "who", "which"), never a title.
 WH_TAGS = frozenset({"WP$", "WP", "WDT"})
 
@@ -142,6 +145,8 @@ def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
             continue  # "Roe: hero or villain?" introduces a question, not a description
         if any(c.dep_ == "relcl" and c.i < child.left_edge.i for c in rights):
             continue  # "Roe - who fired Doe, the police chief, -": the chief is Doe
+        if _is_score_or_date(child):
+            continue  # "Clinton, 46%-35%", "Sanders, 73 percent to 63 percent", "Last week"
         start, end = child.left_edge.i, child.right_edge.i + 1
         for grandchild in child.rights:
             if grandchild.dep_ == "relcl":
@@ -154,6 +159,15 @@ def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
             if title is not None and (title.rank <= ROLE or child.tag_ not in PLURAL_TAGS):
                 titles.append(title)
     return titles
+
+
+def _is_score_or_date(token: Token) -> bool:
+    """An apposition that is a percentage ("73 percent to 63 percent") or nothing but an
+    amount or a date ("Last week"); "eight years his brother's senior" and "the Republican
+    half of a polling team" are descriptions."""
+    if clean_word(token.text) in PERCENT_WORDS:
+        return True
+    return token.ent_type_ in AMOUNT_LABELS and all(t.ent_type_ for t in token.subtree)
 
 
 def _describes(token: Token) -> bool:
