@@ -491,6 +491,22 @@ def test_a_campaign_a_pronoun_owns_is_named_after_the_person_meant(parser_nlp):
     assert later.speaker.entity == first.speaker.entity
 
 
+def test_a_campaign_named_after_a_junior_joins_his_surname_s(parser_nlp):
+    """ "His campaign" after "Tom Reed Jr." is owned by Reed, not by "Jr.", so "Reed's
+    campaign" is the same one."""
+    text = (
+        "Tom Reed Jr. spoke in Elko on Friday. His campaign said it raised $3 million. "
+        "Karen Voss spoke in Reno. Reed's campaign said most gifts were small."
+    )
+    attributions = [
+        said(text, "it raised $3 million", "His campaign"),
+        said(text, "most gifts were small", "Reed's campaign"),
+    ]
+    (first, later), _ = resolve(parser_nlp, text, attributions)
+    assert first.speaker.name == "Tom Reed Jr.'s campaign"
+    assert later.speaker.entity == first.speaker.entity
+
+
 def test_country_source_is_an_organization(parser_nlp):
     text = "France has criticised the plan, saying it breaks the treaty."
     (attribution,), _ = resolve(parser_nlp, text, [said(text, "it breaks the treaty", "France")])

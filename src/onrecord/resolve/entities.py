@@ -204,7 +204,7 @@ class EntityStore:
             for e in candidates
             if e.type == "person"
             and genders_agree(e, gender)
-            and usual_gender in (None, e.titled_gender or usual_gender)
+            and _may_be(e.titled_gender, usual_gender)
         ]
         return max(candidates, key=lambda e: (len(e.slices), e.last)) if candidates else None
 
@@ -395,7 +395,7 @@ class EntityStore:
         person = self._salient_person(pronoun_fit(mention.owner_pronoun, gender))
         if person is None or not person.named:
             return mention
-        surname = (person.words[-1] if person.words else person.name).lower()
+        surname = _name_key(person.words or (person.name,))[-1]
         return replace(mention, text=f"{person.name}'s {owned}", owner=surname)
 
     def _latest_with_head(self, mention: Mention) -> Tracked | None:
@@ -499,7 +499,12 @@ def names_agree(known: tuple[str, ...], given: tuple[str, ...]) -> bool:
 
 def genders_agree(entity: Tracked, gender: str | None) -> bool:
     """Whether an entity may be meant by a mention of this gender (None: either)."""
-    return gender is None or entity.gender is None or entity.gender == gender
+    return _may_be(entity.gender, gender)
+
+
+def _may_be(known: str | None, given: str | None) -> bool:
+    """Whether two genders may be one: either unknown, or the same."""
+    return known is None or given is None or known == given
 
 
 def _name_key(words: tuple[str, ...]) -> tuple[str, ...]:

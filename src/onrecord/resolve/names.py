@@ -166,7 +166,7 @@ def entity_name(parsed: Parsed, ent) -> Name | None:
             and before.head.i == start
             and not before.ent_type_
             and before.text[:1].isupper()
-            and before.lower_ in first_name_genders()
+            and starts_with_first_name((before.text, ent.text))
         ):
             start -= 1
     return trim_name(parsed, start, ent.end, ent.label_)
