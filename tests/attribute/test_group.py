@@ -10,6 +10,7 @@ from onrecord.attribute.spans import (
     add_missed_quotations,
     join_fragments,
     role_spans,
+    speakers_after_quotations,
     split_at_sentence_starts,
 )
 
@@ -558,3 +559,49 @@ def test_a_colon_two_paragraphs_back_does_not_cue_a_quotation(parse):
     tags = tags_for(doc, {"We will rebuild the bridge by May.": "CON"})
     (group,) = group_spans(doc, role_spans(doc, tags))
     assert group.cue is None and group.source is None
+
+
+def test_a_speaker_after_an_inverted_cue_tagged_as_content_is_the_source(parse):
+    text = (
+        "“The budget is a disgrace,” said Marta Lindqvist, a council member who chairs the"
+        " finance committee."
+    )
+    doc = parse(text)
+    quotations = find_quotations(doc.text)
+    tags = tags_for(
+        doc,
+        {
+            "“The budget is a disgrace,”": "CON",
+            "said": "CUE",
+            "Marta Lindqvist, a council member who chairs the finance committee": "CON",
+        },
+    )
+    spans = speakers_after_quotations(doc, role_spans(doc, tags), quotations)
+    (group,) = group_spans(doc, spans, quotations=quotations)
+    assert texts(doc, group) == (["“The budget is a disgrace,”"], "said", "Marta Lindqvist")
+
+
+def test_a_sentence_after_the_inverted_speaker_stays_content(parse):
+    doc = parse("“We waited too long,” recalled Mr. Okafor. “Then the river rose overnight.”")
+    quotations = find_quotations(doc.text)
+    tags = tags_for(
+        doc,
+        {
+            "“We waited too long,”": "CON",
+            "recalled": "CUE",
+            "Mr. Okafor. “Then the river rose overnight.”": "CON",
+        },
+    )
+    spans = speakers_after_quotations(doc, role_spans(doc, tags), quotations)
+    assert [(s.role, doc[s.start : s.end].text) for s in spans[2:]] == [
+        ("SRC", "Mr. Okafor"),
+        ("CON", "“Then the river rose overnight.”"),
+    ]
+
+
+def test_content_after_a_cue_with_its_subject_before_a_scare_quote_stays_content(parse):
+    doc = parse("Ortiz, the host of “Night Desk,” thanked the volunteers for their work.")
+    quotations = find_quotations(doc.text)
+    tags = tags_for(doc, {"thanked": "CUE", "the volunteers for their work": "CON"})
+    spans = role_spans(doc, tags)
+    assert speakers_after_quotations(doc, spans, quotations) == spans

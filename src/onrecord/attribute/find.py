@@ -11,6 +11,7 @@ from onrecord.attribute.spans import (
     add_missed_quotations,
     join_fragments,
     role_spans,
+    speakers_after_quotations,
     split_at_sentence_starts,
 )
 from onrecord.attribute.tagger import Tagger
@@ -24,6 +25,7 @@ def find(doc: Doc, tagger: Tagger) -> list[Attribution]:
     spans = according_to_spans(doc, role_spans(doc, tags, scores))
     spans = join_fragments(doc, add_missed_quotations(doc, spans, quotations))
     spans = split_at_sentence_starts(doc, spans, quotations)
+    spans = speakers_after_quotations(doc, spans, quotations)
     groups = group_spans(doc, spans, tagger.sourceless, quotations)
     kinds = [(group, kind_of(doc, group, quotations)) for group in groups]
     kept = [(group, kind) for group, kind in kinds if _is_attributed(group, kind)]

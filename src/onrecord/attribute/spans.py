@@ -19,6 +19,12 @@ from onrecord.doc_arrays import sentence_starts
 QUOTED_SENTENCE_WORDS = 4
 FRAGMENT_GAP = 3
 BARE_CUES = {":", "-", "—", "–"}
+# What a quoted statement's last character is when an inverted cue follows ("…,” said X").
+STATEMENT_ENDS = (",", "?", "!", "—", "-")
+SPEAKER_FIRST_TAGS = {"NNP", "NNPS", "DT", "PRP$", "JJ", "NN", "NNS", "PRP"}
+SPEAKER_ENDS = {",", "(", "-", "—", "–", "--", ";"}
+FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP"}
+VERB_TAGS = FINITE_VERB_TAGS | {"VB", "MD"}  # not participles: "a man calling himself X"
 
 
 @dataclass
@@ -149,6 +155,50 @@ def split_at_sentence_starts(
     return pieces
 
 
+def speakers_after_quotations(
+    doc: Doc, spans: list[RoleSpan], quotations: list[Quotation]
+) -> list[RoleSpan]:
+    """A content run right after an inverted cue that follows a quoted statement is its
+    speaker (“…,” said David Brock, a Clinton confidant who heads the super PAC): the
+    tagger now and then reads a long speaker there as reported speech, which leaves the
+    quotation without a source and adds an attribution that is not one. The speaker runs to
+    its first comma, bracket or dash (the apposition after it is not content either) or to
+    the next sentence (which stays content), and holds no verb but a participle: in
+    "“…,” Will urged the electorate to abandon", the parser took the columnist Will for a
+    modal. On the two held-out halves of train: 4 and 2 more attributions matched (5,909
+    against 5,905 and 5,601 against 5,599), no content match lost."""
+    text = doc.text  # built from the tokens on every access: read it once
+    statement_ends = {
+        q.end for q in quotations if q.closed and text[q.inner_end - 1] in STATEMENT_ENDS
+    }
+    starts = sentence_starts(doc)
+    mended: list[RoleSpan] = []
+    for span in spans:
+        cue = mended[-1] if mended else None
+        if not (
+            span.role == "CON"
+            and cue is not None
+            and cue.role == "CUE"
+            and cue.end == span.start
+            and cue.start > 0
+            and doc[cue.start - 1].idx + len(doc[cue.start - 1]) in statement_ends
+            and doc[span.start].tag_ in SPEAKER_FIRST_TAGS
+            and _speaker_comes_after(doc, cue)
+        ):
+            mended.append(span)
+            continue
+        end = span.start + 1
+        while end < span.end and not _ends_speaker(doc, end, starts):
+            end += 1
+        if any(doc[i].tag_ in VERB_TAGS for i in range(span.start, end)):
+            mended.append(span)
+            continue
+        mended.append(RoleSpan("SRC", *trim_edges(doc, span.start, end), span.score))
+        if end < span.end and doc[end].text not in SPEAKER_ENDS:
+            mended.append(RoleSpan("CON", end, span.end, span.score))
+    return mended
+
+
 def _only_punctuation_between(doc: Doc, first: RoleSpan, second: RoleSpan) -> bool:
     if first.role != "CON" or second.role != "CON":
         return False
@@ -178,3 +228,26 @@ def inside_any(offset: int, quotations: list[Quotation]) -> bool:
     article of thousands of quotation marks takes time quadratic in its length."""
     at = bisect_right(quotations, offset, key=lambda q: q.inner_start) - 1
     return at >= 0 and offset < quotations[at].inner_end
+
+
+def _speaker_comes_after(doc: Doc, cue: RoleSpan) -> bool:
+    """The cue is a finite verb with no subject before it, nor one it shares with a verb it
+    is conjoined to ("Trump summed her up as “terrible,” denounced her record"), and with no
+    speaker inside it ("said Skelly, explaining", where the parser took Skelly for an
+    adverb)."""
+    words = doc[cue.start : cue.end]
+    if any(t.is_punct or t.tag_.startswith(("NN", "PRP")) for t in words):
+        return False
+    head = next((t for t in words if not cue.start <= t.head.i < cue.end or t.head.i == t.i), None)
+    return (
+        head is not None
+        and head.tag_ in FINITE_VERB_TAGS
+        and head.dep_ != "conj"
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < cue.start for c in head.children)
+    )
+
+
+def _ends_speaker(doc: Doc, i: int, starts: list[int]) -> bool:
+    """Token ``i`` is past the speaker's name: a comma, bracket or dash before an apposition
+    or an aside, a new sentence, or a quotation mark."""
+    return doc[i].text in SPEAKER_ENDS or starts[i] == i or doc[i].is_quote
