@@ -11,6 +11,7 @@ import time
 
 import pytest
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from onrecord.resolve import resolve_speakers
 from onrecord.resolve.names import name_at, usual_gender
@@ -898,3 +899,25 @@ def test_a_plural_surname_after_the_is_a_family(parser_nlp):
     (family,), entities = resolve(parser_nlp, text, attributions)
     assert (family.speaker.name, family.speaker.type) == ("Varlands", "group")
     assert not [e for e in entities if e.type == "person"]
+
+
+def test_a_dash_inside_an_entity_separates_two_names(parser_nlp):
+    """NER runs one person over "Marla Joan Prewitt - Vance's"; the spaced dash is
+    punctuation between two people, so "Prewitt" later is Marla Joan Prewitt, and a hyphen
+    inside a name stays."""
+    text = (
+        "In an interview, Marla Joan Prewitt - Vance's partner and co-host - said the show"
+        " would go on. Prewitt says the station backed them. Ada Lloyd-Jones agreed."
+    )
+    attributions = [
+        said(text, "the show would go on", "Marla Joan Prewitt"),
+        said(text, "the station backed them", "Prewitt"),
+    ]
+    (first, second), entities = resolve(parser_nlp, text, attributions)
+    assert first.speaker.name == second.speaker.name == "Marla Joan Prewitt"
+    assert first.speaker.entity == second.speaker.entity
+    assert "Vance" in {e.name for e in entities}
+    doc = parser_nlp(text)
+    start = [t.i for t in doc if t.text == "Ada"][0]
+    doc.ents = [SpacySpan(doc, start, start + 4, label="PERSON")]
+    assert [e.text for e in Parsed.of(doc).ents] == ["Ada Lloyd-Jones"]

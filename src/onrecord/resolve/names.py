@@ -25,7 +25,7 @@ from onrecord.lexicon import (
     clean_word,
     singular,
 )
-from onrecord.resolve.parsed import EDGE_PUNCTUATION, Parsed
+from onrecord.resolve.parsed import DASHES, EDGE_PUNCTUATION, Parsed
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 # Labels under which a leading office word is a title, not part of the name ("President
@@ -34,7 +34,6 @@ TITLED_LABELS = frozenset({"PERSON", ""})
 NAME_HYPHENS = frozenset({"-", "‐"})
 # Parts of speech NER sometimes sweeps into the front of a name.
 NOT_NAME_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "ADP", "PRON", "SCONJ", "CCONJ", "NUM"})
-DASHES = frozenset({"—", "–", "―", "--"})
 # How far after a dateline's place its dash may come (", N.H. (AP) —").
 DATELINE_TAIL = 8
 # An article's first line is a headline in title case ("Donald Trump Rampages Through Iowa")

@@ -15,6 +15,7 @@ from onrecord.doc_arrays import sentence_starts
 from onrecord.types import Span
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "WORK_OF_ART"})
+DASHES = frozenset({"—", "–", "―", "--"})
 EDGE_PUNCTUATION = frozenset(",;:.!?()[]{}\"'“”‘’«»—–-")
 
 
@@ -31,7 +32,7 @@ class Parsed:
 
     @classmethod
     def of(cls, doc: Doc) -> Parsed:
-        ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+        ents = [piece for e in doc.ents if e.label_ in NAME_LABELS for piece in split_at_dashes(e)]
         ent_of = [-1] * len(doc)
         for number, ent in enumerate(ents):
             for i in range(ent.start, ent.end):
@@ -70,6 +71,28 @@ class Parsed:
     def char_end(self, i: int) -> int:
         token = self.doc[i]
         return token.idx + len(token.text)
+
+
+def split_at_dashes(ent: SpacySpan) -> list[SpacySpan]:
+    """The names either side of a dash NER ran one entity over ("Deborah Jordan Reynolds -
+    Santilli's girlfriend" tagged one person): a dash, or a hyphen with a space on each side,
+    is punctuation between two names, never part of one ("Lloyd-Jones" keeps its hyphen)."""
+    doc = ent.doc
+    pieces, start = [], ent.start
+    for i in range(ent.start + 1, ent.end - 1):
+        token = doc[i]
+        spaced = bool(doc[i - 1].whitespace_ and token.whitespace_)
+        if token.text in DASHES or (token.text == "-" and spaced):
+            pieces.append((start, i))
+            start = i + 1
+    if not pieces:
+        return [ent]
+    pieces.append((start, ent.end))
+    return [
+        SpacySpan(doc, s, e, label=ent.label_)
+        for s, e in pieces
+        if any(t.pos_ == "PROPN" for t in doc[s:e])  # not the "won" of "Robert Barr - won"
+    ]
 
 
 def sentence_numbers(starts: list[int]) -> list[int]:
