@@ -86,6 +86,20 @@ def test_title_before_the_name_is_split_off(parser_nlp):
     assert attribution.speaker.title == "Health Minister"
 
 
+def test_a_title_the_parser_cut_off_from_the_name_is_still_its_title(parser_nlp):
+    """The parser hangs "television host" on "leader", not on the name it stands before."""
+    text = "Hospitals were full and civil rights leader and television host Hilda Varga said so."
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "so", "Hilda Varga")])
+    assert (attribution.speaker.name, attribution.speaker.title) == (
+        "Hilda Varga",
+        "television host",
+    )
+    text = "The federal judge Varga was referring to is Tomas Quill, Varga said."
+    attribution = said(text, "The federal judge Varga was referring to is Tomas Quill", "Varga", 2)
+    (attribution,), _ = resolve(parser_nlp, text, [attribution])
+    assert attribution.speaker.title is None
+
+
 def test_nominal_before_an_appositive_name_is_the_title(parser_nlp):
     text = "“We are ready,” the country's foreign minister, Elena Marsh, told reporters."
     source = "the country's foreign minister, Elena Marsh"

@@ -34,6 +34,7 @@ MAX_TITLE_TOKENS = 30
 # hyphens included, are `names.is_dash`).
 PRENAME_STOPS = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "‘", "’"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+DETACHED_TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 TITLE_DEPS = frozenset({"compound", "nmod"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # NER labels of amounts and times, which head a score or a date, never a title.
@@ -90,12 +91,49 @@ def prename_title(parsed: Parsed, name: Name) -> Title | None:
         start -= 1
     while start < end and (doc[start].pos_ == "DET" or doc[start].is_punct):
         start += 1
+    if start >= end:
+        return _detached_prename_title(parsed, name, end)
     head_of_title = _title_head(doc[end - 1], start, name)
-    if start >= end or not _heads_title(head_of_title):
+    if not _heads_title(head_of_title):
         return None
     if head_of_title.tag_ == "NNS":
         return None  # "rivals Jane Roe and John Doe" describes a list, not Roe
     return _title(parsed, start, end)
+
+
+def _detached_prename_title(parsed: Parsed, name: Name, end: int) -> Title | None:
+    """A title right before a person's name that the parser cut off from it: it reads a
+    capitalised first word as a verb ("Presumptive Democratic presidential nominee Hillary
+    Clinton called ...") or hangs the title on a noun coordinated with it ("civil rights
+    leader and television host Al Sharpton"). The title is the run of adjectives and nouns
+    before the name, when the word next to the name is an office or a role word
+    (``lexicon.OFFICES``, ``PERSON_NOUNS``, not a mere agent suffix: "a moment", "rubber")
+    and is not the subject of a verb itself ("The federal judge Trump was referring to").
+    On train it changed 32 titles: 28 right only after, one as good either way, and three on
+    names NER had got wrong ("Indiana GOP" a person)."""
+    doc = parsed.doc
+    if end == 0 or name.label != "PERSON" or not _names_office_or_role(doc[end - 1]):
+        return None
+    title_word, name_head = doc[end - 1], doc[name.head]
+    if title_word.tag_ in PLURAL_TAGS or title_word.dep_ in {"nsubj", "nsubjpass"}:
+        return None
+    if name.start <= title_word.head.i < name.end or name_head.head.i == title_word.i:
+        return None  # attached after all ("his son Eric": the apposition is read elsewhere)
+    start = end - 1
+    sentence = parsed.sent_of[start]
+    while start > 0 and parsed.sent_of[start - 1] == sentence:
+        before = doc[start - 1]
+        if _stops_prename(before) or before.ent_type_ == "PERSON" or before.pos_ == "DET":
+            break
+        if before.pos_ not in DETACHED_TITLE_POS and not before.text.istitle():
+            break
+        start -= 1
+    return _title(parsed, start, end)
+
+
+def _names_office_or_role(token: Token) -> bool:
+    word = singular(clean_word(token.text))
+    return token.pos_ in NOMINAL_POS and (word in OFFICES or word in PERSON_NOUNS)
 
 
 def _stops_prename(token: Token) -> bool:
