@@ -935,3 +935,20 @@ def test_a_dash_inside_an_entity_separates_two_names(parser_nlp):
     start = [t.i for t in doc if t.text == "Ada"][0]
     doc.ents = [SpacySpan(doc, start, start + 4, label="PERSON")]
     assert [e.text for e in Parsed.of(doc).ents] == ["Ada Lloyd-Jones"]
+
+
+def test_a_lone_surname_ner_missed_still_marks_its_person_as_the_subject(parser_nlp):
+    """NER leaves "Quillan" in the last paragraph untagged; it is still the surname of Tom
+    Quillan, the subject of the sentence before "he said", not the latest speaker."""
+    text = (
+        "“We will build it,” said Tom Quillan, chair of the council.\n\n"
+        "Bill Tolman said the vote was wrong.\n\n"
+        "Quillan approaches it a bit more diplomatically. “We will see,” he said."
+    )
+    attributions = [
+        said(text, "We will build it", "Tom Quillan, chair of the council"),
+        said(text, "the vote was wrong", "Bill Tolman"),
+        said(text, "We will see", "he"),
+    ]
+    (_, _, pronoun), _ = resolve(parser_nlp, text, attributions)
+    assert pronoun.speaker.name == "Tom Quillan"
