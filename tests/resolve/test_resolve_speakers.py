@@ -952,3 +952,20 @@ def test_a_lone_surname_ner_missed_still_marks_its_person_as_the_subject(parser_
     ]
     (_, _, pronoun), _ = resolve(parser_nlp, text, attributions)
     assert pronoun.speaker.name == "Tom Quillan"
+
+
+def test_she_overrules_the_usual_gender_of_the_salient_person_s_first_name(parser_nlp):
+    """Marty is usually a man's name; with no woman in reach, "She" after a sentence whose
+    subject is Marty Quillan is Marty Quillan."""
+    text = (
+        "“We will build it,” said Marty Quillan, chair of the council.\n\n"
+        "Quillan approaches it a bit more diplomatically. She said the money should go to"
+        " schools."
+    )
+    attributions = [
+        said(text, "We will build it", "Marty Quillan, chair of the council"),
+        said(text, "the money should go to schools", "She"),
+    ]
+    (_, pronoun), entities = resolve(parser_nlp, text, attributions)
+    assert pronoun.speaker.name == "Marty Quillan"
+    assert len([e for e in entities if e.type == "person"]) == 1

@@ -72,6 +72,9 @@ class Tracked:
     title: Title | None = None
     titles: list[str] = field(default_factory=list)
     gender: str | None = None
+    # Whether ``gender`` is only the usual gender of the first name ("Marty" is usually a
+    # man's), which a pronoun may overrule.
+    gender_guessed: bool = False
     # The gender a courtesy title or a gendered title of a name mention gave ("Mr. Obama").
     titled_gender: str | None = None
     # For a nominal, the name word that owns it ("roe" for "Jane Roe's campaign").
@@ -143,6 +146,7 @@ class EntityStore:
         entity.last, entity.last_sentence = mention.start, self.sentence
         if entity.type == "person" and entity.gender is None:
             entity.gender = mention.gender or mention.usual_gender
+            entity.gender_guessed = mention.gender is None and mention.usual_gender is not None
         if mention.kind == "name" and entity.titled_gender is None:
             entity.titled_gender = mention.gender
         if mention.attribution is not None:
@@ -292,9 +296,16 @@ class EntityStore:
 
     def _person_meant(self, fits: Callable[[Tracked], bool], gender: str | None) -> Tracked | None:
         """The person a "he" or "she" means: the subject of this sentence or the one before,
-        else the latest speaker, else the latest person mentioned."""
+        else the latest speaker, else the latest person mentioned; failing all of these, a
+        subject whose gender was only guessed from the first name, which the pronoun then
+        settles."""
         entity = self._salient_person(fits) if gender else None
-        return entity or self._latest(self.speakers, fits) or self._latest_person(fits)
+        entity = entity or self._latest(self.speakers, fits) or self._latest_person(fits)
+        if entity is None and gender is not None:
+            entity = self._salient_person(lambda e: e.type == "person" and e.gender_guessed)
+            if entity is not None:  # "Marty Walz ... She said": the first name misled
+                entity.gender, entity.gender_guessed = gender, False
+        return entity
 
     def _in_reach(self, fits: Callable[[Tracked], bool]) -> Callable[[Tracked], bool]:
         """An "it" that speaks means a body or a text named in its sentence or the one
