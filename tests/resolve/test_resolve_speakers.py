@@ -969,3 +969,21 @@ def test_she_overrules_the_usual_gender_of_the_salient_person_s_first_name(parse
     (_, pronoun), entities = resolve(parser_nlp, text, attributions)
     assert pronoun.speaker.name == "Marty Quillan"
     assert len([e for e in entities if e.type == "person"]) == 1
+
+
+def test_subject_pronouns_carry_a_named_subject_on_to_a_later_she_said(parser_nlp):
+    """Two sentences of "she" that are no sources lie between the name and "she said";
+    the executive who spoke last is not meant."""
+    text = (
+        "“This is strictly a business decision,” a factory executive tells employees.\n\n"
+        "Jenna Hollowell-Price is one of those workers who listened to the announcement."
+        " After 14 years on the line, she earns $21 an hour.\n\n"
+        "And when she saw the news, all she could do was shout. “I loved it,” she said."
+    )
+    attributions = [
+        said(text, "This is strictly a business decision", "a factory executive"),
+        said(text, "I loved it", "she", 4),
+    ]
+    (_, worker), _ = resolve(parser_nlp, text, attributions)
+    assert worker.speaker.name == "Jenna Hollowell-Price"
+

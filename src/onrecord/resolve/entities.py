@@ -131,6 +131,7 @@ class EntityStore:
             self.sentence, self.sentence_people = sentence, []
         if mention.kind == "gender":
             self._note_gender(mention.gender)
+            self._carry_salience(mention)
             return None
         if mention.kind == "name":
             entity = self._resolve_name(mention)
@@ -306,6 +307,17 @@ class EntityStore:
             if entity is not None:  # "Marty Walz ... She said": the first name misled
                 entity.gender, entity.gender_guessed = gender, False
         return entity
+
+    def _carry_salience(self, mention: Mention) -> None:
+        """A subject pronoun that is no source keeps the person it continues the subject: in
+        "Jane Roe is one of those workers. After 14 years, she earns $21 an hour. When she
+        saw the news, all she could do was shout. “I loved it,” she said." the last "she" is
+        Roe, three sentences after her name. Only a chain that starts at a person named as a
+        subject is carried on: a weaker guess ("He's back." under a headline) would carry a
+        wrong person on as far."""
+        entity = self._salient_person(pronoun_fit(mention.text.lower(), mention.gender))
+        if entity is not None:
+            self.people.append(PersonMention(entity, self.sentence, True, mention.in_content))
 
     def _in_reach(self, fits: Callable[[Tracked], bool]) -> Callable[[Tracked], bool]:
         """An "it" that speaks means a body or a text named in its sentence or the one
