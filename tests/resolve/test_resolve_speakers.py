@@ -987,3 +987,13 @@ def test_subject_pronouns_carry_a_named_subject_on_to_a_later_she_said(parser_nl
     (_, worker), _ = resolve(parser_nlp, text, attributions)
     assert worker.speaker.name == "Jenna Hollowell-Price"
 
+
+def test_a_person_first_known_by_the_first_name_alone_is_the_one_named_in_full(parser_nlp):
+    text = (
+        "Tomas is back: the mayor's brother on the trail.\n\n"
+        "He's back.\n\n"
+        "Tomas Varga's hair was whiter than when he ran in 1992. “We will win,” he said."
+    )
+    (attribution,), entities = resolve(parser_nlp, text, [said(text, "We will win", "he", 2)])
+    assert attribution.speaker.name == "Tomas Varga"
+    assert [e.name for e in entities if e.type == "person"] == ["Tomas Varga"]

@@ -240,7 +240,20 @@ class EntityStore:
             self._index(self.by_surname, name.surname, person)
             for first in name.first_names:
                 self._index(self.by_first_name, first, person)
+            if starts_with_first_name(name.words):
+                self._absorb_first_name(person, name.words[0].lower())
         return self._grow_named(person, mention)
+
+    def _absorb_first_name(self, person: Tracked, first: str) -> None:
+        """A person so far known by the first name alone is the one now named in full: "Bill
+        is back" in a headline, then "Bill Clinton's hair was whiter". The lone first name is
+        indexed as a surname, as any one-word name is."""
+        for entity in self.by_surname.get(first, ()):
+            if entity.merged_into is None and entity is not person and entity.type == "person":
+                if entity.named and len(entity.words) == 1:
+                    person.slices.extend(entity.slices)
+                    person.speaker = person.speaker or entity.speaker
+                    entity.merged_into = person
 
     def _grow_named(self, entity: Tracked, mention: Mention) -> Tracked:
         entity.named = True
