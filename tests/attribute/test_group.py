@@ -561,38 +561,32 @@ def test_a_colon_two_paragraphs_back_does_not_cue_a_quotation(parse):
     assert group.cue is None and group.source is None
 
 
+def speakers_mended(parse, text: str, roles: dict[str, str]):
+    """The text parsed, its quotations, and its tagged runs after
+    ``speakers_after_quotations``."""
+    doc = parse(text)
+    quotations = find_quotations(doc.text)
+    spans = speakers_after_quotations(doc, role_spans(doc, tags_for(doc, roles)), quotations)
+    return doc, quotations, spans
+
+
 def test_a_speaker_after_an_inverted_cue_tagged_as_content_is_the_source(parse):
     text = (
         "“The budget is a disgrace,” said Marta Lindqvist, a council member who chairs the"
         " finance committee."
     )
-    doc = parse(text)
-    quotations = find_quotations(doc.text)
-    tags = tags_for(
-        doc,
-        {
-            "“The budget is a disgrace,”": "CON",
-            "said": "CUE",
-            "Marta Lindqvist, a council member who chairs the finance committee": "CON",
-        },
-    )
-    spans = speakers_after_quotations(doc, role_spans(doc, tags), quotations)
+    speaker = "Marta Lindqvist, a council member who chairs the finance committee"
+    roles = {"“The budget is a disgrace,”": "CON", "said": "CUE", speaker: "CON"}
+    doc, quotations, spans = speakers_mended(parse, text, roles)
     (group,) = group_spans(doc, spans, quotations=quotations)
     assert texts(doc, group) == (["“The budget is a disgrace,”"], "said", "Marta Lindqvist")
 
 
 def test_a_sentence_after_the_inverted_speaker_stays_content(parse):
-    doc = parse("“We waited too long,” recalled Mr. Okafor. “Then the river rose overnight.”")
-    quotations = find_quotations(doc.text)
-    tags = tags_for(
-        doc,
-        {
-            "“We waited too long,”": "CON",
-            "recalled": "CUE",
-            "Mr. Okafor. “Then the river rose overnight.”": "CON",
-        },
-    )
-    spans = speakers_after_quotations(doc, role_spans(doc, tags), quotations)
+    text = "“We waited too long,” recalled Mr. Okafor. “Then the river rose overnight.”"
+    after = "Mr. Okafor. “Then the river rose overnight.”"
+    roles = {"“We waited too long,”": "CON", "recalled": "CUE", after: "CON"}
+    doc, _, spans = speakers_mended(parse, text, roles)
     assert [(s.role, doc[s.start : s.end].text) for s in spans[2:]] == [
         ("SRC", "Mr. Okafor"),
         ("CON", "“Then the river rose overnight.”"),
