@@ -997,3 +997,19 @@ def test_a_person_first_known_by_the_first_name_alone_is_the_one_named_in_full(p
     (attribution,), entities = resolve(parser_nlp, text, [said(text, "We will win", "he", 2)])
     assert attribution.speaker.name == "Tomas Varga"
     assert [e.name for e in entities if e.type == "person"] == ["Tomas Varga"]
+
+
+def test_an_indefinite_one_word_name_gives_way_to_the_name_in_apposition(parser_nlp):
+    """NER tags "PAC" a name; under "a" it is a common noun, and the apposition names it."""
+    text = (
+        "But a super PAC supporting Mrs. Clinton's candidacy, Priorities USA Action, said it"
+        " would spend $20 million."
+    )
+    source = "a super PAC supporting Mrs. Clinton's candidacy, Priorities USA Action"
+    (attribution,), _ = resolve(
+        parser_nlp, text, [said(text, "it would spend $20 million", source)]
+    )
+    assert (attribution.speaker.name, attribution.speaker.type) == (
+        "Priorities USA Action",
+        "organization",
+    )

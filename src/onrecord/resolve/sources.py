@@ -237,6 +237,11 @@ def _classify(
         name = _as_in_body(parsed, name, headline)
     if name is not None and is_dateline(parsed, name):
         name = _person_after(parsed, name.end, in_span) or name
+    if name is not None and _indefinite(root, name):
+        # "a super PAC supporting Mrs. Clinton's candidacy, Priorities USA Action": the one
+        # word NER took for a name is a common noun; the apposition names the body.
+        named = _appositive_name(parsed, root)
+        name = named or name
     if name is not None and not headed_by_office(parsed, name):
         return named_mention(parsed, name, None)
     named = _appositive_name(parsed, root)
@@ -350,6 +355,13 @@ def _is_name_token(parsed: Parsed, token: Token) -> bool:
     if ent is not None and ent.label_ in SPEAKING_LABELS:
         return True
     return token.pos_ == "PROPN"
+
+
+def _indefinite(root: Token, name: Name) -> bool:
+    """A one-word "name" under an indefinite article ("a super PAC") is a common noun."""
+    return len(name.words) == 1 and any(
+        child.dep_ == "det" and child.lower_ in {"a", "an"} for child in root.lefts
+    )
 
 
 def _appositive_name(parsed: Parsed, token: Token) -> Name | None:
