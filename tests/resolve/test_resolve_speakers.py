@@ -1013,3 +1013,13 @@ def test_an_indefinite_one_word_name_gives_way_to_the_name_in_apposition(parser_
         "Priorities USA Action",
         "organization",
     )
+
+
+def test_who_after_an_aside_between_dashes_is_the_noun_before_the_aside(parser_nlp):
+    text = (
+        "The mayor pushed back against council members — like Councillor Ada Brandt — who"
+        " say the budget is too small."
+    )
+    attributions = [said(text, "the budget is too small", "who")]
+    (attribution,), _ = resolve(parser_nlp, text, attributions)
+    assert attribution.speaker.name == "council members"

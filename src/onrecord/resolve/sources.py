@@ -45,6 +45,7 @@ from onrecord.resolve.mentions import (
 from onrecord.resolve.names import (
     Headline,
     Name,
+    is_dash,
     is_dateline,
     is_modifier,
     name_at,
@@ -165,7 +166,7 @@ def _antecedent(parsed: Parsed, token: Token) -> Token:
     familiar with the talks, who said") means the person it belongs to, a few heads up."""
     if token.tag_ not in RELATIVE_TAGS or token.head.dep_ != "relcl":
         return token
-    noun = token.head.head
+    noun = _before_an_aside(parsed, token, token.head.head)
     if token.lower_ not in PERSONAL_RELATIVES or _could_speak(parsed, noun):
         return noun
     above = noun
@@ -175,6 +176,22 @@ def _antecedent(parsed: Parsed, token: Token) -> Token:
         above = above.head
         if above.pos_ in NOMINAL_POS and _could_speak(parsed, above):
             return above
+    return noun
+
+
+def _before_an_aside(parsed: Parsed, token: Token, noun: Token) -> Token:
+    """A relative pronoun right after an aside between dashes describes the noun before the
+    aside, not the one the parser hung it on inside it: "candidates - like Republican
+    front-runner Donald Trump - who say the country is in decline" are the candidates."""
+    doc, sentence = parsed.doc, parsed.sent_of[token.i]
+    if token.i == 0 or not is_dash(doc[token.i - 1]) or noun.i >= token.i:
+        return noun
+    for k in range(noun.i - 1, 0, -1):
+        if parsed.sent_of[k] != sentence:
+            return noun
+        if is_dash(doc[k]):
+            before = doc[k - 1]
+            return before if before.pos_ in NOMINAL_POS and k - 1 != noun.i else noun
     return noun
 
 
