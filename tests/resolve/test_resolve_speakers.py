@@ -1023,3 +1023,18 @@ def test_who_after_an_aside_between_dashes_is_the_noun_before_the_aside(parser_n
     attributions = [said(text, "the budget is too small", "who")]
     (attribution,), _ = resolve(parser_nlp, text, attributions)
     assert attribution.speaker.name == "council members"
+
+
+def test_a_lone_surname_means_whom_it_has_meant_not_whom_a_first_name_means(parser_nlp):
+    """The article calls Tom Varga "Varga" and his brother "Frank": "Mr. Varga" is Tom,
+    however often Frank's first name comes up."""
+    text = (
+        "Tom Varga spoke first. Varga said the plan was sound. His brother, Frank Varga,"
+        " listened. Frank nodded. Frank smiled. Frank laughed. Mr. Varga said it would pass."
+    )
+    attributions = [
+        said(text, "the plan was sound", "Varga", 2),
+        said(text, "it would pass", "Mr. Varga"),
+    ]
+    (first, second), _ = resolve(parser_nlp, text, attributions)
+    assert first.speaker.name == second.speaker.name == "Tom Varga"

@@ -86,6 +86,9 @@ class Tracked:
     last: int = -1
     last_sentence: int = -1
     merged_into: Tracked | None = None
+    # Mentions by the surname alone ("Trump", "Mr. Trump"): who a lone surname most often
+    # meant so far, whatever else the person is called ("Freddy").
+    by_surname_alone: int = 0
 
     def final(self) -> Tracked:
         entity = self
@@ -211,7 +214,7 @@ class EntityStore:
             and genders_agree(e, gender)
             and _may_be(e.titled_gender, usual_gender)
         ]
-        return max(candidates, key=lambda e: (len(e.slices), e.last)) if candidates else None
+        return max(candidates, key=_surname_weight) if candidates else None
 
     def _person_taken_for_organization(self, name: Name) -> Tracked | None:
         """The earlier full name that a lone surname, given to a person here, shows to be a
@@ -242,6 +245,8 @@ class EntityStore:
                 self._index(self.by_first_name, first, person)
             if starts_with_first_name(name.words):
                 self._absorb_first_name(person, name.words[0].lower())
+        if len(name.words) == 1 and name.surname == _name_key(person.words)[-1]:
+            person.by_surname_alone += 1
         return self._grow_named(person, mention)
 
     def _absorb_first_name(self, person: Tracked, first: str) -> None:
@@ -508,6 +513,12 @@ def _lone_word(entity: Tracked) -> str | None:
 
 
 # --- matching helpers ---------------------------------------------------------------------------
+
+
+def _surname_weight(entity: Tracked) -> tuple[int, int, int]:
+    """How likely a lone surname means this person: the one it has meant most often so far,
+    then the most mentioned, then the latest."""
+    return entity.by_surname_alone, len(entity.slices), entity.last
 
 
 def _may_be_owned_by(entity: Tracked, owner: str) -> bool:
