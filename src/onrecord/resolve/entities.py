@@ -256,9 +256,7 @@ class EntityStore:
         for entity in self.by_surname.get(first, ()):
             if entity.merged_into is None and entity is not person and entity.type == "person":
                 if entity.named and len(entity.words) == 1:
-                    person.slices.extend(entity.slices)
-                    person.speaker = person.speaker or entity.speaker
-                    entity.merged_into = person
+                    _merge(entity, person)
 
     def _grow_named(self, entity: Tracked, mention: Mention) -> Tracked:
         entity.named = True
@@ -498,9 +496,14 @@ class EntityStore:
                 people = {k: e for k, e in people.items() if starts_with_first_name(e.words)}
             if len(people) == 1:
                 (person,) = people.values()
-                person.slices.extend(entity.slices)
-                person.speaker = person.speaker or entity.speaker
-                entity.merged_into = person
+                _merge(entity, person)
+
+
+def _merge(entity: Tracked, into: Tracked) -> None:
+    """``entity`` was ``into`` all along: its mentions become ``into``'s."""
+    into.slices.extend(entity.slices)
+    into.speaker = into.speaker or entity.speaker
+    entity.merged_into = into
 
 
 def _lone_word(entity: Tracked) -> str | None:

@@ -25,9 +25,16 @@ from onrecord.lexicon import (
     clean_word,
     singular,
 )
-from onrecord.resolve.parsed import DASHES, EDGE_PUNCTUATION, Parsed
+from onrecord.resolve.parsed import (
+    DASHES,
+    EDGE_PUNCTUATION,
+    POSSESSIVE_ENDINGS,
+    Parsed,
+    without_ending,
+)
 
-POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+# Possessive endings glued to a name's last word, which are not part of the name.
+GLUED_POSSESSIVES = ("'s", "’s")
 # Labels under which a leading office word is a title, not part of the name ("President
 # Biden"); in an organisation's name it is part of the name ("General Motors").
 TITLED_LABELS = frozenset({"PERSON", ""})
@@ -239,10 +246,10 @@ def trim_name(parsed: Parsed, start: int, end: int, label: str) -> Name | None:
         end -= 1
     if end <= start:
         return None
-    words = tuple(_strip_possessive(t.text) for t in doc[start:end] if _is_word(t))
+    words = tuple(without_ending(t.text, GLUED_POSSESSIVES) for t in doc[start:end] if _is_word(t))
     if not words:
         return None
-    text = _strip_possessive(parsed.text_of(start, end))
+    text = without_ending(parsed.text_of(start, end), GLUED_POSSESSIVES)
     return Name(start, end, _head_of(doc, start, end), text, words, label, gender)
 
 
@@ -332,13 +339,6 @@ def _is_possessive(token: Token) -> bool:
 
 def _is_word(token: Token) -> bool:
     return not (token.is_punct or token.is_space)
-
-
-def _strip_possessive(text: str) -> str:
-    for ending in ("'s", "’s"):
-        if text.endswith(ending) and len(text) > len(ending):
-            return text[: -len(ending)]
-    return text
 
 
 def _head_of(doc, start: int, end: int) -> int:

@@ -18,6 +18,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "WORK_OF_
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 NAME_JOINERS = frozenset({"-", "‐"})  # "Trump-style", "Clinton-era": a modifier
 DASHES = frozenset({"—", "–", "―", "--"})
+POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 EDGE_PUNCTUATION = frozenset(",;:.!?()[]{}\"'“”‘’«»—–-")
 
 
@@ -108,7 +109,7 @@ def surnames_ner_missed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     named_at: dict[str, int] = {}
     for ent in ents:
         if ent.label_ == "PERSON" and len(ent) >= 2 and all(t.tag_ in PROPER_TAGS for t in ent):
-            surname = _without_possessive(ent[-1].text)
+            surname = without_ending(ent[-1].text, POSSESSIVE_ENDINGS)
             if surname[:1].isupper():
                 named_at.setdefault(surname, ent.end)
     if not named_at:
@@ -125,8 +126,9 @@ def surnames_ner_missed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     return found
 
 
-def _without_possessive(text: str) -> str:
-    for ending in ("'s", "’s", "'", "’"):
+def without_ending(text: str, endings: tuple[str, ...]) -> str:
+    """The text without the first of ``endings`` it ends in, unless that is all it is."""
+    for ending in endings:
         if text.endswith(ending) and len(text) > len(ending):
             return text[: -len(ending)]
     return text

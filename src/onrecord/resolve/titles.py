@@ -161,12 +161,11 @@ def _title_head(token: Token, start: int, name: Name) -> Token | None:
 def _heads_title(token: Token | None) -> bool:
     """A title's head names an office or a role, or is a common noun that names someone who
     does something ("neurosurgeon", "novelist"), not a thing ("the real-life Roe")."""
-    if token is None or token.pos_ not in NOMINAL_POS:
+    if token is None:
         return False
-    word = singular(clean_word(token.text))
-    if word in OFFICES or word in PERSON_NOUNS:
+    if _names_office_or_role(token):
         return True
-    return token.pos_ == "NOUN" and word.endswith(AGENT_SUFFIXES)
+    return token.pos_ == "NOUN" and singular(clean_word(token.text)).endswith(AGENT_SUFFIXES)
 
 
 def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
