@@ -4,12 +4,15 @@
 fails it instead when ``ONRECORD_REQUIRE_SHARED=1`` (set by .ci/run), so CI can never go
 green by skipping. ``offset_problems()`` lists every span in an "onrecord/2" output whose
 offsets do not cut its text out of the document, and every reference to an unknown id.
+``count_calls()`` counts the function calls some work makes: a measure of how work grows
+with its input that, unlike time on a shared machine, does not drift.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -89,3 +92,20 @@ def span_problems(text: str, span: dict[str, Any]) -> list[str]:
     if span["start"] != slices[0][0] or span["end"] != slices[-1][1]:
         problems.append(f"start/end {span['start']}/{span['end']} differ from slices {slices}")
     return problems
+
+
+def count_calls(work: Callable[[], object]) -> int:
+    """How many function calls ``work`` makes, Python and C."""
+    count = 0
+
+    def profile(frame, event, arg):
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        work()
+    finally:
+        sys.setprofile(None)
+    return count

@@ -11,11 +11,11 @@ calls; work quadratic in quotations or speakers gives far more.
 from __future__ import annotations
 
 import importlib.util
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import count_calls
 
 SYNTHETIC = Path(__file__).resolve().parents[1] / "benchmarks" / "synthetic.py"
 SMALL, LARGE = 100, 400
@@ -32,23 +32,6 @@ def _quotation_article() -> Callable[[int], str]:
     return module.quotation_article
 
 
-def _calls(work: Callable[[], object]) -> int:
-    """How many function calls ``work`` makes, Python and C."""
-    count = 0
-
-    def profile(frame, event, arg):
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        work()
-    finally:
-        sys.setprofile(None)
-    return count
-
-
 @pytest.fixture(scope="module")
 def measured(nlp) -> dict[int, dict]:
     """Per article size: the call counts of each stage and of the whole component, and the
@@ -63,9 +46,9 @@ def measured(nlp) -> dict[int, dict]:
         doc = nlp(quotation_article(n), disable=["onrecord"])
         attributions = find(doc, component.tagger)
         found[n] = {
-            "find": _calls(lambda doc=doc: find(doc, component.tagger)),
-            "resolve": _calls(lambda d=doc, a=attributions: resolve_speakers(d, a)),
-            "component": _calls(lambda doc=doc: component(doc)),
+            "find": count_calls(lambda doc=doc: find(doc, component.tagger)),
+            "resolve": count_calls(lambda d=doc, a=attributions: resolve_speakers(d, a)),
+            "component": count_calls(lambda doc=doc: component(doc)),
             "doc": doc,
         }
     return found
