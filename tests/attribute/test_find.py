@@ -5,6 +5,7 @@ from test_group import tags_for
 
 from onrecord.attribute import find
 from onrecord.attribute.lexicon import SourcelessCues
+from onrecord.types import Article
 
 
 class HandTags:
@@ -45,3 +46,32 @@ def test_a_quotation_with_neither_cue_nor_source_is_kept(parse):
     (quote,) = find(doc, tagger)
     assert quote.kind == "direct"
     assert "We will rebuild the wall" in quote.content.text
+
+
+def test_a_quotation_in_single_marks_split_by_its_cue_is_one_content(parse):
+    doc = parse("‘We were far too slow,’ she told reporters. ‘People waited for days.’")
+    tagger = HandTags(
+        {
+            "‘We were far too slow,’": "CON",
+            "she": "SRC",
+            "told": "CUE",
+            "‘People waited for days.’": "CON",
+        }
+    )
+    (quote,) = find(doc, tagger)
+    assert quote.kind == "direct"
+    assert len(quote.content.slices) == 2
+    assert quote.source.text == "she"
+
+
+def test_british_single_quotation_marks_with_the_shipped_tagger(extractor):
+    text = (
+        "The health minister, Margaret Holloway, spoke on Tuesday.\n\n"
+        "‘We did not move fast enough, and I am sorry for that,’ she told the BBC. "
+        "‘People were left without help for days.’"
+    )
+    document = extractor.extract(Article(text=text))
+    quotes = [a for a in document.attributions if a.kind == "direct"]
+    assert [(a.source.text, a.speaker.name, len(a.content.slices)) for a in quotes] == [
+        ("she", "Margaret Holloway", 2)
+    ]

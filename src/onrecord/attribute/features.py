@@ -79,9 +79,15 @@ def article_features(
     """One feature list per token of ``doc``. ``leave_out`` is the article's own lexicon
     counts, subtracted while training so an article's gold never leaks into its features;
     ``encoder_probs`` are the fine-tuned encoder's label probabilities per token, if the
-    tagger has one (``onrecord.attribute.encoder``)."""
+    tagger has one (``onrecord.attribute.encoder``).
+
+    The quotation features read double marks only. The taggers were fitted on American news,
+    where single marks quote only in headlines and inside double quotations; refitted with
+    single quotations read as well, the CRF matched as many attributions on the held-out
+    articles that have them and moved elsewhere by chance (docs/experiments.md, 2026-12-06),
+    so the models stay as they were and the grouping reads single quotations on its own."""
     cols = _Columns(doc)
-    inside = _quote_state(doc, quotations)
+    inside = _quote_state(doc, [q for q in quotations if not q.single])
     sent_start = sentence_starts(doc)
     quoted_sents = {sent_start[i] for i in range(len(doc)) if inside[i] != "out"}
     cue_bin = [lexicon.rate_bin(word, leave_out) for word in cols.words]
