@@ -29,14 +29,30 @@ OFFICE_WORDS = frozenset(
     """.split()
 )
 
-# Abbreviated titles ("Sen.", "Gen"). Without a full stop they are also first names ("Gen
-# Nakatani"), so the name stripper takes them for titles only when written with one or
-# followed by a full name; as words of a title they count like the full forms.
-ABBREVIATED_TITLES = frozenset(
-    """
-    adm amb atty cmdr col gen gov insp lt pres prof rep sec sen sgt supt treas
-    """.split()
-)
+# Abbreviated titles ("Sen.", "Gen") and what they stand for. Without a full stop they are
+# also first names ("Gen Nakatani"), so the name stripper takes them for titles only when
+# written with one or followed by a full name; as words of a title they count like the full
+# forms, so "the senator" finds "Sen. Jane Roe".
+TITLE_ABBREVIATIONS = {
+    "adm": "admiral",
+    "amb": "ambassador",
+    "atty": "attorney",
+    "cmdr": "commander",
+    "col": "colonel",
+    "gen": "general",
+    "gov": "governor",
+    "insp": "inspector",
+    "lt": "lieutenant",
+    "pres": "president",
+    "prof": "professor",
+    "rep": "representative",
+    "sec": "secretary",
+    "sen": "senator",
+    "sgt": "sergeant",
+    "supt": "superintendent",
+    "treas": "treasurer",
+}
+ABBREVIATED_TITLES = frozenset(TITLE_ABBREVIATIONS)
 OFFICES = OFFICE_WORDS | ABBREVIATED_TITLES
 
 # People described by what they are or do, without an office ("a nurse", "the lawyer",

@@ -1038,3 +1038,58 @@ def test_a_lone_surname_means_whom_it_has_meant_not_whom_a_first_name_means(pars
     ]
     (first, second), _ = resolve(parser_nlp, text, attributions)
     assert first.speaker.name == second.speaker.name == "Tom Varga"
+
+
+def test_the_senator_is_the_latest_person_titled_sen(parser_nlp):
+    text = (
+        "Sen. Ines Marlowe objected to the bill. Sen. Piet Vandermolen, who wrote it, said he "
+        "would try again. Vandermolen has pushed for it for a year. The senator said the fight "
+        "was not over."
+    )
+    attributions = [
+        said(text, "would try again", "he"),
+        said(text, "the fight was not over", "The senator"),
+    ]
+    (_, senator), entities = resolve(parser_nlp, text, attributions)
+    assert senator.speaker.name == "Piet Vandermolen"
+    assert "senator" not in [e.name for e in entities]
+
+
+def test_an_aside_after_a_nominal_source_is_neither_its_name_nor_its_title(parser_nlp):
+    text = (
+        "A senior trade official, who spoke on condition of anonymity because the talks "
+        "were private, said the tariffs would stay."
+    )
+    source = (
+        "A senior trade official, who spoke on condition of anonymity because the talks "
+        "were private"
+    )
+    (official,), _ = resolve(parser_nlp, text, [said(text, "the tariffs would stay", source)])
+    assert (official.speaker.name, official.speaker.title) == (
+        "senior trade official",
+        "A senior trade official",
+    )
+
+
+def test_a_clause_after_the_source_span_stays_out_of_its_name(parser_nlp):
+    """The parser hangs ", providing ..." from "majority", outside the source span."""
+    text = (
+        "A majority of voters looking for an outsider candidate supported Osei, "
+        "providing a boost to the first-time candidate for office."
+    )
+    (voters,), _ = resolve(parser_nlp, text, [said(text, "supported Osei", "A majority of voters")])
+    assert voters.speaker.name == "majority of voters"
+
+
+def test_an_apposition_that_names_the_source_stays_in_it(parser_nlp):
+    text = "One protester, a teacher named Anna Berglund, said the plant would close."
+    source = "One protester, a teacher named Anna Berglund"
+    (protester,), _ = resolve(parser_nlp, text, [said(text, "the plant would close", source)])
+    assert "Berglund" in protester.speaker.name
+
+
+def test_an_aside_after_two_names_is_not_their_name(parser_nlp):
+    text = "Tom Reyes and Ana Lutz, the parents of two students, said the school failed."
+    source = "Tom Reyes and Ana Lutz, the parents of two students"
+    (pair,), _ = resolve(parser_nlp, text, [said(text, "the school failed", source)])
+    assert pair.speaker.name == "Tom Reyes and Ana Lutz"

@@ -45,6 +45,7 @@ from onrecord.lexicon import (
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     RANK_MODIFIERS,
+    TITLE_ABBREVIATIONS,
 )
 from onrecord.resolve.mentions import Mention, bare_text
 from onrecord.resolve.names import Name, starts_with_first_name
@@ -463,6 +464,8 @@ class EntityStore:
                 given = normalise_title(title)
                 if set(given.split()) & RANK_MODIFIERS != wanted_ranks:
                     continue
+                if _abbreviated(title) and not set(wanted.split()) <= set(given.split()):
+                    continue  # "Sen." is any senator: "the Florida senator" needs "Florida"
                 score = fuzz.token_set_ratio(wanted, given)
                 if score >= TITLE_MATCH and (score, entity.last) > best_key:
                     best, best_key = entity, (score, entity.last)
@@ -589,9 +592,15 @@ def acronym(words: tuple[str, ...]) -> str:
     return "".join(capitals).lower() if len(capitals) >= 2 else ""
 
 
+def _abbreviated(title: str) -> bool:
+    """Whether the title abbreviates a word ("Sen.", "Texas Gov.")."""
+    return any(w in TITLE_ABBREVIATIONS for w in NON_WORD.sub(" ", title.lower()).split())
+
+
 def normalise_title(text: str) -> str:
-    """A title for fuzzy matching: lower case, no articles, possessives or punctuation, and
-    hyphenated words split ("the WHO Director-General" -> "who director general")."""
+    """A title for fuzzy matching: lower case, no articles, possessives or punctuation,
+    hyphenated words split and abbreviations spelled out ("the WHO Director-General" -> "who
+    director general", "Sen." -> "senator")."""
     text = text.lower().replace("’", "'").replace("'s", " ")
     words = NON_WORD.sub(" ", text).split()
-    return " ".join(w for w in words if w not in ARTICLES)
+    return " ".join(TITLE_ABBREVIATIONS.get(w, w) for w in words if w not in ARTICLES)

@@ -64,6 +64,9 @@ PICKING_POS = frozenset({"DET", "ADJ", "NUM"})
 # "the Democrats" is the party; "a" before a plural name is a misparse ("a tactic Democrats").
 NOT_PICKING = DEFINITE_DETERMINERS | ARTICLES
 ONE_OF = frozenset({"a", "an", "one", "another"})
+# A clause or apposition set off after a nominal's head describes it; it is not its name.
+ASIDE_DEPS = frozenset({"relcl", "acl", "appos"})
+ASIDE_OPENERS = frozenset({",", "(", "—", "–", "-"})
 
 
 def source_mention(
@@ -410,4 +413,32 @@ def _phrase(parsed: Parsed, root: Token, in_span: set[int]) -> tuple[int, int]:
     if root.i not in in_span:
         return root.left_edge.i, root.i + 1
     inside = [t.i for t in root.subtree if t.i in in_span]
-    return parsed.phrase(min(inside), max(inside) + 1) or (root.i, root.i + 1)
+    start, end = min(inside), max(inside) + 1
+    return parsed.phrase(start, _without_aside(parsed, root, end)) or (root.i, root.i + 1)
+
+
+def _without_aside(parsed: Parsed, root: Token, end: int) -> int:
+    """The phrase's end before an aside that closes it ("a senior official, who spoke on
+    condition of anonymity", "Jane Roe and Ann Doe, economists at the bank"). It stays after
+    a lone capitalised head ("Teck, the Canadian mining company": the aside is all that says
+    what a name NER missed is) and when it names the noun ("the other man, his cousin Jim
+    Roe")."""
+    if not root.is_lower and not any(c.dep_ == "conj" for c in root.children):
+        return end
+    doc = root.doc
+    for child in root.rights:
+        before = child.left_edge.i - 1
+        if (
+            child.dep_ in ASIDE_DEPS
+            and root.i < before < end
+            and doc[before].text in ASIDE_OPENERS
+            and (doc[before].text != "-" or doc[before - 1].whitespace_)  # not "co-founder"
+            and parsed.phrase(child.right_edge.i + 1, end) is None
+            and not (child.dep_ == "appos" and _names_someone_within(child))
+        ):
+            return before
+    return end
+
+
+def _names_someone_within(token: Token) -> bool:
+    return any(t.ent_type_ == "PERSON" for t in token.subtree)
