@@ -133,7 +133,7 @@ PLATFORM_NAMES = frozenset(
 # Head nouns of texts that "say" things ("the report", "a poll", "article 5 of the treaty").
 DOCUMENT_NOUNS = frozenset(
     """
-    report study poll survey letter statement article charter document memo memorandum
+    report study poll polling survey letter statement article charter document memo memorandum
     filing lawsuit complaint indictment ruling judgment judgement verdict law bill act
     resolution constitution treaty agreement data figure statistic analysis paper book
     guideline guidance rule regulation decree text transcript email e-mail message post

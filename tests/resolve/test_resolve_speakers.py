@@ -1093,3 +1093,36 @@ def test_an_aside_after_two_names_is_not_their_name(parser_nlp):
     source = "Tom Reyes and Ana Lutz, the parents of two students"
     (pair,), _ = resolve(parser_nlp, text, [said(text, "the school failed", source)])
     assert pair.speaker.name == "Tom Reyes and Ana Lutz"
+
+
+def test_a_share_of_people_is_a_group(parser_nlp):
+    text = "About 4 in 10 said they were angry. One in three said the party had failed them."
+    attributions = [
+        said(text, "they were angry", "About 4 in 10"),
+        said(text, "the party had failed them", "One in three"),
+    ]
+    resolved, _ = resolve(parser_nlp, text, attributions)
+    assert [a.speaker.type for a in resolved] == ["group", "group"]
+
+
+def test_polling_is_a_document(parser_nlp):
+    text = "Recent polling shows the mayor ahead by six points."
+    (polling,), _ = resolve(
+        parser_nlp, text, [said(text, "the mayor ahead by six points", "Recent polling")]
+    )
+    assert polling.speaker.type == "document"
+
+
+def test_the_company_just_named_is_that_company(parser_nlp):
+    text = "Acme Corp. also commented on the deal. “We wish them well,” the company said."
+    (company,), _ = resolve(parser_nlp, text, [said(text, "We wish them well", "the company")])
+    assert (company.speaker.name, company.speaker.type) == ("Acme Corp.", "organization")
+
+
+def test_the_company_stays_unnamed_when_two_bodies_were_just_named(parser_nlp):
+    text = (
+        "Acme Corp. and Northwind Media Inc. commented on the deal. “We wish them well,” the "
+        "company said."
+    )
+    (company,), _ = resolve(parser_nlp, text, [said(text, "We wish them well", "the company")])
+    assert company.speaker.name == "company"

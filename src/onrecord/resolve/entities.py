@@ -53,6 +53,12 @@ from onrecord.resolve.titles import Title
 from onrecord.types import SpeakerType
 
 RECENT_WINDOW = 200
+# Nouns for a body that "the" + noun may refer back to once it is named ("the company").
+# Not outlets ("the newspaper"): an article names the outlet it quotes beside the body the
+# outlet writes about, and the nearest is too often the wrong one.
+BODY_NOUNS = frozenset(
+    "company firm corporation group organization organisation agency union pac".split()
+)
 TITLE_CANDIDATES = 50
 TITLE_MATCH = 80
 NON_WORD = re.compile(r"[^\w\s]+")
@@ -126,6 +132,8 @@ class EntityStore:
         self.collectives: list[Tracked] = []
         self.sentence: int = -1
         self.sentence_people: list[Tracked] = []
+        # Named organisations in mention order, with the sentence of each mention.
+        self.named_bodies: list[tuple[int, Tracked]] = []
 
     # --- the one entry point -------------------------------------------------------------------
 
@@ -166,6 +174,8 @@ class EntityStore:
             self.sentence_people.append(entity)
         elif entity.type in ("organization", "group"):
             self.collectives.append(entity)
+            if entity.type == "organization" and mention.kind == "name":
+                self.named_bodies.append((self.sentence, entity))
 
     def _new(self, mention_type: SpeakerType, name: str) -> Tracked:
         entity = Tracked(len(self.entities), mention_type, name)
@@ -414,6 +424,10 @@ class EntityStore:
         entity = self.by_phrase.get(key)
         if entity is None and mention.definite:
             entity = self._latest_with_head(mention)
+        if entity is None and mention.definite and mention.head_word in BODY_NOUNS:
+            entity = self._body_just_named(mention)
+            if entity is not None:  # so that "the company" later finds it too
+                self._index(self.by_head, (mention.type, mention.head_word), entity)
         if entity is not None:
             return entity.final()
         entity = self._new(mention.type, bare_text(mention.text))
@@ -450,6 +464,20 @@ class EntityStore:
         if mention.owner:
             candidates = [e for e in candidates if _may_be_owned_by(e, mention.owner)]
         return max(candidates, key=lambda e: e.last) if candidates else None
+
+    def _body_just_named(self, mention: Mention) -> Tracked | None:
+        """ "The company" right after a company is named is that company ("Business Insider
+        also commented ... “We are sorry,” the company said"): the latest named organisation
+        of this sentence or the one before, when there is exactly one there."""
+        if mention.owner or mention.owner_pronoun or mention.text.split()[0].lower() != "the":
+            return None
+        recent: dict[int, Tracked] = {}
+        for sentence, entity in reversed(self.named_bodies):
+            if sentence < self.sentence - 1:
+                break
+            if entity.final().type == "organization":
+                recent[id(entity.final())] = entity.final()
+        return next(iter(recent.values())) if len(recent) == 1 else None
 
     def _match_title(self, mention: Mention) -> Tracked | None:
         """The person whose title the nominal best matches, the latest among equals."""

@@ -290,13 +290,21 @@ def nominal_type(parsed: Parsed, head: Token, head_word: str, plural: bool) -> S
         return "document"
     if head_word in ORGANIZATION_NOUNS:
         return "organization"
-    if head_word in COLLECTIVE_NOUNS or head_word in SHARE_NOUNS:
+    if head_word in COLLECTIVE_NOUNS or head_word in SHARE_NOUNS or _is_share(head):
         return "group"
     if head_word in QUANTIFIERS and head_word not in SINGULAR_QUANTIFIERS:
         return "group"  # "some said", "many agree"
     if head_word in OFFICES or head_word in PERSON_NOUNS or head_word in GENDERED_NOUNS:
         return "group" if plural else "person"
     return "group" if plural else "unknown"
+
+
+def _is_share(head: Token) -> bool:
+    """A number read as a share of people: "six in 10 (voters)", "one in three", "four out
+    of five"."""
+    return head.tag_ == "CD" and any(
+        c.lower_ in ("in", "out") and c.dep_ in ("quantmod", "prep") for c in head.children
+    )
 
 
 def _is_definite(parsed: Parsed, head: Token, phrase: tuple[int, int]) -> bool:
