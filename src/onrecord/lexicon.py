@@ -130,7 +130,8 @@ PLATFORM_NAMES = frozenset(
     """.split()
 )
 
-# Head nouns of texts that "say" things ("the report", "a poll", "article 5 of the treaty").
+# Head nouns of texts that "say" things ("the report", "a poll", "article 5 of the treaty",
+# "his remarks", "the ad", "an editorial").
 DOCUMENT_NOUNS = frozenset(
     """
     report study poll polling survey letter statement article charter document memo memorandum
@@ -141,7 +142,8 @@ DOCUMENT_NOUNS = frozenset(
     assessment research census index notice advisory bulletin communique communiqué
     proposal draft manifesto budget website blog video footage clause section paragraph
     provision amendment chapter affidavit testimony brief motion petition warrant order
-    summary finding page
+    summary finding page comment remark speech form ad advertisement commercial editorial
+    column op-ed
     """.split()
 )
 

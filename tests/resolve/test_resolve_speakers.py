@@ -1126,3 +1126,32 @@ def test_the_company_stays_unnamed_when_two_bodies_were_just_named(parser_nlp):
     )
     (company,), _ = resolve(parser_nlp, text, [said(text, "We wish them well", "the company")])
     assert company.speaker.name == "company"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        ("Her remarks suggested that the deal was close.", "the deal was close", "Her remarks"),
+        ("The new ad claims that the mayor voted twice.", "the mayor voted twice", "The new ad"),
+        (
+            "An editorial in the Daily Ledger argued that the plan was unfair.",
+            "the plan was unfair",
+            "An editorial in the Daily Ledger",
+        ),
+    ],
+)
+def test_remarks_ads_and_editorials_are_documents(parser_nlp, text, content, source):
+    """What someone made says things as a text does: its speaker is a document, not a group
+    of "remarks" or an unknown "ad"."""
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, content, source)])
+    assert attribution.speaker.type == "document"
+
+
+def test_it_after_an_ad_is_the_ad(parser_nlp):
+    text = "The ad says the mayor lied. It also claims that taxes rose."
+    attributions = [
+        said(text, "the mayor lied", "The ad"),
+        said(text, "taxes rose", "It"),
+    ]
+    (ad, it), _ = resolve(parser_nlp, text, attributions)
+    assert (it.speaker.entity, it.speaker.type) == (ad.speaker.entity, "document")
