@@ -1155,3 +1155,36 @@ def test_it_after_an_ad_is_the_ad(parser_nlp):
     ]
     (ad, it), _ = resolve(parser_nlp, text, attributions)
     assert (it.speaker.entity, it.speaker.type) == (ad.speaker.entity, "document")
+
+
+def with_labels(nlp, text: str, labels: dict[tuple[str, int], str]) -> Doc:
+    """The parsed text with NER's entities replaced: {(name, nth occurrence): label}."""
+    doc = nlp(text)
+    ents = []
+    for (name, nth), label in labels.items():
+        span = at(text, name, nth)
+        ents.append(doc.char_span(span.start, span.end, label=label))
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    return doc
+
+
+def test_a_surname_ner_took_for_a_place_is_the_person_at_once(parser_nlp):
+    """NER calls a lone "Brack" a place; it is Sen. Tom Brack from the start, so the
+    "They" after it is not taken for a body called Brack (and folded into him at the end)."""
+    text = (
+        "Sen. Tom Brack joined Jane Roe on stage. “Look at what you did,” Brack said. "
+        "Roe laughed. They went on joking, saying they were told to fill the time."
+    )
+    doc = with_labels(
+        parser_nlp,
+        text,
+        {("Tom Brack", 1): "PERSON", ("Jane Roe", 1): "PERSON", ("Brack", 2): "GPE"},
+    )
+    attributions = [
+        said(text, "Look at what you did", "Brack", nth=2),
+        said(text, "they were told to fill the time", "They"),
+    ]
+    (brack, they), _ = resolve_speakers(doc, attributions)
+    assert (brack.speaker.name, brack.speaker.type) == ("Tom Brack", "person")
+    assert they.speaker.entity != brack.speaker.entity
+    assert they.speaker.type == "group"

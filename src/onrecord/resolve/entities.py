@@ -189,6 +189,10 @@ class EntityStore:
         assert name is not None
         trusted_place = name.label in PLACE_LABELS and not mention.person_hint
         may_be_person = not trusted_place and name.looks_personal()
+        if trusted_place and len(name.words) == 1:
+            person = self._only_person_surnamed(name.words[0], place=True)
+            if person is not None:  # "Sen. Al Franken ... Franken said", Franken a GPE
+                return self._grow_person(person, mention)
         if may_be_person:
             person = self._find_person(name, mention.gender, mention.usual_gender)
             if person is not None:
@@ -516,18 +520,21 @@ class EntityStore:
             if entity.merged_into is not None or entity.type == "person":
                 continue
             word = _lone_word(entity)
-            if word is None:
-                continue
-            people = {
-                id(e.final()): e.final()
-                for e in self.by_surname.get(word.lower(), ())
-                if e.final().type == "person"
-            }
-            if entity.label in PLACE_LABELS:
-                people = {k: e for k, e in people.items() if starts_with_first_name(e.words)}
-            if len(people) == 1:
-                (person,) = people.values()
+            person = word and self._only_person_surnamed(word, entity.label in PLACE_LABELS)
+            if person:
                 _merge(entity, person)
+
+    def _only_person_surnamed(self, word: str, place: bool) -> Tracked | None:
+        """The one person known so far whose surname a lone word is; a word NER took for a
+        place yields only to a full name that starts with a known first name."""
+        people = {
+            id(e.final()): e.final()
+            for e in self.by_surname.get(word.lower(), ())
+            if e.final().type == "person"
+        }
+        if place:
+            people = {k: e for k, e in people.items() if starts_with_first_name(e.words)}
+        return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _merge(entity: Tracked, into: Tracked) -> None:
