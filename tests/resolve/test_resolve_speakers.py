@@ -1188,3 +1188,55 @@ def test_a_surname_ner_took_for_a_place_is_the_person_at_once(parser_nlp):
     assert (brack.speaker.name, brack.speaker.type) == ("Tom Brack", "person")
     assert they.speaker.entity != brack.speaker.entity
     assert they.speaker.type == "group"
+
+
+def test_a_person_ner_calls_an_organisation_is_found_by_her_pronoun(parser_nlp):
+    """NER labels "Karen Kessel" and "Kessel" organisations throughout; the "she" that finds
+    no person takes the body that just spoke, a known first name and a surname: a woman."""
+    text = (
+        "Karen Kessel ran the firm for six years. Kessel, 61, said the merger was right. "
+        "Later she defended the decision, saying it saved jobs."
+    )
+    doc = with_labels(parser_nlp, text, {("Karen Kessel", 1): "ORG", ("Kessel", 2): "ORG"})
+    attributions = [
+        said(text, "the merger was right", "Kessel", nth=2),
+        said(text, "it saved jobs", "she"),
+    ]
+    (kessel, she), _ = resolve_speakers(doc, attributions)
+    assert (she.speaker.name, she.speaker.type) == ("Karen Kessel", "person")
+    assert kessel.speaker.entity == she.speaker.entity
+
+
+def test_a_he_never_makes_a_womans_name_a_person(parser_nlp):
+    text = (
+        "Karen Kessel ran the firm. Kessel said the merger was right. "
+        "He disagreed, saying it cost jobs."
+    )
+    doc = with_labels(parser_nlp, text, {("Karen Kessel", 1): "ORG", ("Kessel", 2): "ORG"})
+    attributions = [
+        said(text, "the merger was right", "Kessel", nth=2),
+        said(text, "it cost jobs", "He"),
+    ]
+    (kessel, he), _ = resolve_speakers(doc, attributions)
+    assert kessel.speaker.type == "organization"
+    assert he.speaker.entity != kessel.speaker.entity
+
+
+def test_a_book_named_for_a_person_is_not_that_person(parser_nlp):
+    text = (
+        "Karen Kessel said the budget was balanced. "
+        "The biography Steady Hands: Karen Kessel says the budget was not."
+    )
+    doc = with_labels(
+        parser_nlp,
+        text,
+        {("Karen Kessel", 1): "PERSON", ("Steady Hands: Karen Kessel", 1): "WORK_OF_ART"},
+    )
+    attributions = [
+        said(text, "the budget was balanced", "Karen Kessel"),
+        said(text, "the budget was not", "Steady Hands: Karen Kessel"),
+    ]
+    (kessel, book), _ = resolve_speakers(doc, attributions)
+    assert book.speaker.type == "document"
+    assert book.speaker.entity != kessel.speaker.entity
+    assert kessel.speaker.name == "Karen Kessel"

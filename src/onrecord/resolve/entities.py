@@ -48,7 +48,7 @@ from onrecord.lexicon import (
     TITLE_ABBREVIATIONS,
 )
 from onrecord.resolve.mentions import Mention, bare_text
-from onrecord.resolve.names import Name, starts_with_first_name
+from onrecord.resolve.names import Name, first_name_genders, starts_with_first_name
 from onrecord.resolve.titles import Title
 from onrecord.types import SpeakerType
 
@@ -235,18 +235,24 @@ class EntityStore:
         """The earlier full name that a lone surname, given to a person here, shows to be a
         person: NER may call "Carly Fiorina" an organisation and "Fiorina" a person. Only a
         known first name and this surname count ("Washington Post" is no "Ms. Post")."""
-        if len(name.words) != 1:
-            return None
-        for candidate in reversed(self.by_org_word.get(name.surname, [])):
+        return self._person_named_as_a_body(name.surname) if len(name.words) == 1 else None
+
+    def _person_named_as_a_body(self, surname: str, gender: str | None = None) -> Tracked | None:
+        """The latest two-word organisation that is a known first name and this surname,
+        made the person it is, if the first name's usual gender agrees with ``gender``."""
+        for candidate in reversed(self.by_org_word.get(surname, [])):
             entity = candidate.final()
             words = entity.words
             if entity.type != "organization" or len(words) != 2 or not entity.named:
                 continue
-            if words[-1].lower() == name.surname and starts_with_first_name(words):
-                entity.type = "person"
-                self._index(self.by_surname, name.surname, entity)
-                self._index(self.by_first_name, words[0].lower(), entity)
-                return entity
+            if words[-1].lower() != surname or not starts_with_first_name(words):
+                continue
+            if not _may_be(first_name_genders().get(words[0].lower()), gender):
+                continue
+            entity.type = "person"
+            self._index(self.by_surname, surname, entity)
+            self._index(self.by_first_name, words[0].lower(), entity)
+            return entity
         return None
 
     def _grow_person(self, person: Tracked, mention: Mention) -> Tracked:
@@ -337,7 +343,28 @@ class EntityStore:
             entity = self._salient_person(lambda e: e.type == "person" and e.gender_guessed)
             if entity is not None:  # "Marty Walz ... She said": the first name misled
                 entity.gender, entity.gender_guessed = gender, False
+        if entity is None and gender is not None:
+            entity = self._speaking_body_that_is_a_person(gender)
         return entity
+
+    def _speaking_body_that_is_a_person(self, gender: str) -> Tracked | None:
+        """NER may call a person an organisation all through an article ("Carly Fiorina",
+        then "Fiorina, 61, declined ... she defended"): a "he" or "she" that finds no person
+        at all takes the latest organisation that spoke in this sentence or the one before,
+        if it is a known first name and a surname, or such a surname alone."""
+        for entity in reversed(self.speakers[-RECENT_WINDOW:]):
+            entity = entity.final()
+            if entity.last_sentence < self.sentence - 1:
+                return None
+            if entity.type != "organization" or not entity.named or len(entity.words) > 2:
+                continue
+            person = self._person_named_as_a_body(entity.words[-1].lower(), gender)
+            if person is not None:
+                if person is not entity:
+                    _merge(entity, person)
+                person.gender = gender
+                return person
+        return None
 
     def _carry_salience(self, mention: Mention) -> None:
         """A subject pronoun that is no source keeps the person it continues the subject: in

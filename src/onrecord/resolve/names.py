@@ -87,8 +87,10 @@ class Name:
         return tuple(words[:-1])
 
     def looks_personal(self) -> bool:
-        """Whether the name could be a person's: one to four capitalised words."""
-        return 1 <= len(self.words) <= 4 and all(w[:1].isupper() for w in self.words)
+        """Whether the name could be a person's: one to four capitalised words, and no colon,
+        which marks the title of a work ("Perfect Enough: Carly Fiorina and ...")."""
+        capitalised = all(w[:1].isupper() for w in self.words)
+        return 1 <= len(self.words) <= 4 and capitalised and ":" not in self.text
 
 
 @dataclass(frozen=True)
