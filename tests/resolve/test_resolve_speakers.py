@@ -1240,3 +1240,33 @@ def test_a_book_named_for_a_person_is_not_that_person(parser_nlp):
     assert book.speaker.type == "document"
     assert book.speaker.entity != kessel.speaker.entity
     assert kessel.speaker.name == "Karen Kessel"
+
+
+def test_a_speaker_far_back_yields_to_the_person_just_named(parser_nlp):
+    """ "He" takes the latest speaker only within a few sentences; further back, the person
+    just named is meant, even as an object ("That will not deter Mark Dalton. He sees ...")."""
+    text = (
+        "“We will win,” said Tom Brack, the campaign chair.\n\n"
+        "The race moved on. Polls tightened in the east. Voters in the north were unsure. "
+        "Rallies were smaller. Turnout fell in the west. The debate was postponed.\n\n"
+        "None of that will deter Mark Dalton. He sees the calendar ahead as favorable."
+    )
+    attributions = [
+        said(text, "We will win", "Tom Brack, the campaign chair"),
+        said(text, "the calendar ahead as favorable", "He"),
+    ]
+    (_, he), _ = resolve(parser_nlp, text, attributions)
+    assert he.speaker.name == "Mark Dalton"
+
+
+def test_a_speaker_a_few_sentences_back_is_still_meant(parser_nlp):
+    text = (
+        "“We will win,” said Tom Brack, the campaign chair. Polls tightened in the east. "
+        "Mark Dalton's aides were unsure. “It will be close,” he added."
+    )
+    attributions = [
+        said(text, "We will win", "Tom Brack, the campaign chair"),
+        said(text, "It will be close", "he"),
+    ]
+    (brack, he), _ = resolve(parser_nlp, text, attributions)
+    assert he.speaker.entity == brack.speaker.entity

@@ -53,6 +53,8 @@ from onrecord.resolve.titles import Title
 from onrecord.types import SpeakerType
 
 RECENT_WINDOW = 200
+# How many sentences back a speaker stays the first guess for a "he" or "she".
+SPEAKER_REACH = 5
 # Nouns for a body that "the" + noun may refer back to once it is named ("the company").
 # Not outlets ("the newspaper"): an article names the outlet it quotes beside the body the
 # outlet writes about, and the nearest is too often the wrong one.
@@ -334,11 +336,13 @@ class EntityStore:
 
     def _person_meant(self, fits: Callable[[Tracked], bool], gender: str | None) -> Tracked | None:
         """The person a "he" or "she" means: the subject of this sentence or the one before,
-        else the latest speaker, else the latest person mentioned; failing all of these, a
-        subject whose gender was only guessed from the first name, which the pronoun then
-        settles."""
+        else the latest speaker mentioned within the last few sentences, else the latest
+        person mentioned; failing all of these, a subject whose gender was only guessed from
+        the first name, which the pronoun then settles. (A speaker quoted paragraphs ago is
+        rarely meant over a person just named: "That will not deter Sanders. He sees ...")"""
         entity = self._salient_person(fits) if gender else None
-        entity = entity or self._latest(self.speakers, fits) or self._latest_person(fits)
+        entity = entity or self._latest(self.speakers, self._recent(fits))
+        entity = entity or self._latest_person(fits)
         if entity is None and gender is not None:
             entity = self._salient_person(lambda e: e.type == "person" and e.gender_guessed)
             if entity is not None:  # "Marty Walz ... She said": the first name misled
@@ -376,6 +380,9 @@ class EntityStore:
         entity = self._salient_person(pronoun_fit(mention.text.lower(), mention.gender))
         if entity is not None:
             self.people.append(PersonMention(entity, self.sentence, True, mention.in_content))
+
+    def _recent(self, fits: Callable[[Tracked], bool]) -> Callable[[Tracked], bool]:
+        return lambda e: fits(e) and e.last_sentence >= self.sentence - SPEAKER_REACH
 
     def _in_reach(self, fits: Callable[[Tracked], bool]) -> Callable[[Tracked], bool]:
         """An "it" that speaks means a body or a text named in its sentence or the one
