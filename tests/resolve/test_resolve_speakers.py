@@ -1270,3 +1270,10 @@ def test_a_speaker_a_few_sentences_back_is_still_meant(parser_nlp):
     ]
     (brack, he), _ = resolve(parser_nlp, text, attributions)
     assert he.speaker.entity == brack.speaker.entity
+
+
+def test_a_hyphened_title_keeps_its_prefix(parser_nlp):
+    """The parser reads "co-chair" as three appositions; the title is still "co-chair"."""
+    text = "Jane Roe, co-chair of the panel, said the vote was fair."
+    (roe,), _ = resolve(parser_nlp, text, [said(text, "the vote was fair", "Jane Roe")])
+    assert roe.speaker.title == "co-chair of the panel"

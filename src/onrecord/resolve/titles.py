@@ -184,7 +184,7 @@ def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
             continue  # "Roe - who fired Doe, the police chief, -": the chief is Doe
         if _is_score_or_date(child):
             continue  # "Clinton, 46%-35%", "Sanders, 73 percent to 63 percent", "Last week"
-        start, end = child.left_edge.i, child.right_edge.i + 1
+        start, end = _with_hyphened_prefix(doc, child.left_edge.i), child.right_edge.i + 1
         for grandchild in child.rights:
             if grandchild.dep_ == "relcl":
                 end = min(end, grandchild.left_edge.i)
@@ -196,6 +196,18 @@ def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
             if title is not None and (title.rank <= ROLE or child.tag_ not in PLURAL_TAGS):
                 titles.append(title)
     return titles
+
+
+def _with_hyphened_prefix(doc, start: int) -> int:
+    """The parser may read "co-chair" as three appositions, "co", "-" and "chair": the
+    title starts at the prefix glued to it by the hyphen."""
+    while start >= 2 and doc[start - 1].text == "-" and _glued(doc[start - 2], doc[start - 1]):
+        start -= 2
+    return start
+
+
+def _glued(*tokens: Token) -> bool:
+    return not any(token.whitespace_ for token in tokens)
 
 
 def _is_score_or_date(token: Token) -> bool:
