@@ -1277,3 +1277,54 @@ def test_a_hyphened_title_keeps_its_prefix(parser_nlp):
     text = "Jane Roe, co-chair of the panel, said the vote was fair."
     (roe,), _ = resolve(parser_nlp, text, [said(text, "the vote was fair", "Jane Roe")])
     assert roe.speaker.title == "co-chair of the panel"
+
+
+def test_a_name_inside_a_headline_run_is_found(parser_nlp):
+    """NER takes "Offensive Things Karen Voss" for one name in a title-case headline; the
+    name the body writes is inside it."""
+    text = (
+        "9 (More) Offensive Things Karen Voss Has Said About Taxes\n\n"
+        "A year ago Karen Voss ran for office. Voss said on Monday that taxes were too high."
+    )
+    doc = with_labels(
+        parser_nlp,
+        text,
+        {
+            ("Offensive Things Karen Voss", 1): "PERSON",
+            ("Karen Voss", 2): "PERSON",
+            ("Voss", 3): "PERSON",
+        },
+    )
+    headline = Attribution(
+        id="a1",
+        kind="indirect",
+        content=at(text, "About Taxes"),
+        source=at(text, "9 (More) Offensive Things Karen Voss"),
+        cue=at(text, "Has Said"),
+    )
+    attributions = [headline, said(text, "taxes were too high", "Voss", nth=3)]
+    (in_headline, voss), entities = resolve_speakers(doc, attributions)
+    assert in_headline.speaker.name == voss.speaker.name == "Karen Voss"
+    assert [e.name for e in entities] == ["Karen Voss"]
+
+
+def test_a_lone_word_inside_a_headline_name_is_not_a_person(parser_nlp):
+    """NER runs a name into a slogan ("Jane Roe Wear ‘Make Ohio"); "Ohio" is in the body too,
+    but a lone word inside the run is a place more often than a person."""
+    text = (
+        "Jane Roe Wear ‘Make Ohio Great Again’ Hats at Rally\n\n"
+        "Jane Roe wore a hat in Ohio. Roe said the hats sold well."
+    )
+    doc = with_labels(
+        parser_nlp,
+        text,
+        {
+            ("Jane Roe Wear ‘Make Ohio", 1): "PERSON",
+            ("Jane Roe", 2): "PERSON",
+            ("Ohio", 2): "GPE",
+            ("Roe", 3): "PERSON",
+        },
+    )
+    (roe,), entities = resolve_speakers(doc, [said(text, "the hats sold well", "Roe", nth=3)])
+    assert roe.speaker.name == "Jane Roe"
+    assert [e.name for e in entities] == ["Jane Roe"]

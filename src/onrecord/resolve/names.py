@@ -117,13 +117,20 @@ class Headline:
 
 
 def name_in_body(parsed: Parsed, name: Name, headline: Headline) -> Name | None:
-    """For a name in the headline, the longest start of it that the article's body writes
-    too ("Donald Trump" of "Donald Trump Rampages"), or that is a known first name and a
-    surname the body writes ("Karen Voss" of "Karen Voss Slams Budget", then "Voss");
-    else None."""
-    for end in range(name.end, name.start, -1):
-        piece = trim_name(parsed, name.start, end, name.label)
-        if piece is None:
+    """For a name in the headline, the longest run of it that the article's body writes
+    too ("Donald Trump" of "Donald Trump Rampages" or of "Offensive Things Donald Trump
+    Has Said"), or that is a known first name and a surname the body writes ("Karen Voss"
+    of "Karen Voss Slams Budget", then "Voss"); else None. Of two runs as long, the first.
+    A run inside the name must be a first name and a surname, for a lone word there is
+    more often a place in a slogan ("Make Mexico Great Again") than a person."""
+    spans = range(name.start, name.end)
+    runs = sorted(
+        ((start, end) for start in spans for end in range(start + 1, name.end + 1)),
+        key=lambda run: (run[0] - run[1], run[0]),
+    )
+    for start, end in runs:
+        piece = trim_name(parsed, start, end, name.label)
+        if piece is None or (start > name.start and not starts_with_first_name(piece.words)):
             continue
         if piece.text in headline.body:
             return piece
