@@ -1328,3 +1328,37 @@ def test_a_lone_word_inside_a_headline_name_is_not_a_person(parser_nlp):
     (roe,), entities = resolve_speakers(doc, [said(text, "the hats sold well", "Roe", nth=3)])
     assert roe.speaker.name == "Jane Roe"
     assert [e.name for e in entities] == ["Jane Roe"]
+
+
+def test_they_after_people_named_together_means_them(parser_nlp):
+    """ "They" after two people named together as the subject is the two of them, a group,
+    not the last group that spoke."""
+    text = (
+        "Union leaders said the plant was safe. Ana Ruiz and Tom Brack toured it on Monday. "
+        "They said the jobs would stay."
+    )
+    labels = {("Ana Ruiz", 1): "PERSON", ("Tom Brack", 1): "PERSON"}
+    doc = with_labels(parser_nlp, text, labels)
+    attributions = [
+        said(text, "the plant was safe", "Union leaders"),
+        said(text, "the jobs would stay", "They"),
+    ]
+    (_, they), entities = resolve_speakers(doc, attributions)
+    assert (they.speaker.name, they.speaker.type) == ("Ana Ruiz and Tom Brack", "group")
+    assert {"Ana Ruiz", "Tom Brack"} <= {e.name for e in entities}
+
+
+def test_a_group_that_spoke_since_the_people_named_together_is_meant(parser_nlp):
+    text = (
+        "Ana Ruiz and Tom Brack toured the plant on Monday, and union leaders said the visit "
+        "was welcome. They said the jobs would stay."
+    )
+    labels = {("Ana Ruiz", 1): "PERSON", ("Tom Brack", 1): "PERSON"}
+    doc = with_labels(parser_nlp, text, labels)
+    attributions = [
+        said(text, "the visit was welcome", "union leaders"),
+        said(text, "the jobs would stay", "They"),
+    ]
+    (leaders, they), entities = resolve_speakers(doc, attributions)
+    assert they.speaker.entity == leaders.speaker.entity
+    assert "Ana Ruiz and Tom Brack" not in {e.name for e in entities}

@@ -12,9 +12,11 @@ Mentions arrive in text order and each is resolved against what came before:
 - a pronoun takes what it can refer to (type, number, known gender: the first the article
   tells, by a courtesy title, a gendered noun or a pronoun, else the first name's usual
   one): for "he" or "she", first a person who is the subject of its sentence or of the one
-  before, outside any quotation or reported content; else the most recent source speaker;
-  else the most recent such person (a subject before an object within a sentence) or
-  organisation/group mentioned at all;
+  before, outside any quotation or reported content; else the most recent source speaker
+  within a few sentences; else the most recent such person (a subject before an object
+  within a sentence) or organisation/group mentioned at all; "they" after people named
+  together as the subject of its sentence or the one before ("Cruz and Rubio") is the
+  two of them, a group, unless a group or body that spoke was mentioned since;
 - a definite nominal person ("the mayor") takes the person whose title matches it best
   (fuzzy, and never across a rank: "the minister" is not "the deputy minister"); other
   nominals join an entity with the same phrase, or, when definite, the latest one with the
@@ -136,6 +138,9 @@ class EntityStore:
         self.sentence_people: list[Tracked] = []
         # Named organisations in mention order, with the sentence of each mention.
         self.named_bodies: list[tuple[int, Tracked]] = []
+        # People named together as a subject, with the sentence: a group only once a "they"
+        # means them.
+        self.together: list[tuple[int, Mention]] = []
 
     # --- the one entry point -------------------------------------------------------------------
 
@@ -146,6 +151,10 @@ class EntityStore:
         if mention.kind == "gender":
             self._note_gender(mention.gender)
             self._carry_salience(mention)
+            return None
+        if mention.kind == "together":
+            if not mention.in_content:
+                self.together.append((self.sentence, mention))
             return None
         if mention.kind == "name":
             entity = self._resolve_name(mention)
@@ -326,6 +335,9 @@ class EntityStore:
             fits = self._in_reach(fits)
         if mention.type == "person":
             entity = self._person_meant(fits, mention.gender)
+        elif word == "they":
+            speaker = self._latest(self.speakers, fits)
+            entity = self._people_together(after=speaker.last if speaker else -1) or speaker
         else:
             entity = self._latest(self.speakers, fits)
         if entity is None and mention.type in ("group", "unknown"):
@@ -350,6 +362,22 @@ class EntityStore:
         if entity is None and gender is not None:
             entity = self._speaking_body_that_is_a_person(gender)
         return entity
+
+    def _people_together(self, after: int) -> Tracked | None:
+        """The people named together as the subject of this sentence or the one before
+        ("Cruz and Rubio ... locked on Trump. They pushed him ..."), as one group; unless a
+        group or body that spoke was mentioned since."""
+        if not self.together:
+            return None
+        sentence, mention = self.together[-1]
+        if sentence < self.sentence - 1 or mention.start < after:
+            return None
+        key = ("group", normalise_title(mention.text))
+        entity = self.by_phrase.get(key)
+        if entity is None:
+            entity = self.by_phrase[key] = self._new("group", mention.text)
+            self._record(entity, mention)
+        return entity.final()
 
     def _speaking_body_that_is_a_person(self, gender: str) -> Tracked | None:
         """NER may call a person an organisation all through an article ("Carly Fiorina",

@@ -48,7 +48,7 @@ from onrecord.resolve.parsed import Parsed
 from onrecord.resolve.titles import ROLE, Title, honorific_gender, title_of
 from onrecord.types import SpeakerType
 
-MentionKind = Literal["name", "pronoun", "nominal", "gender"]
+MentionKind = Literal["name", "pronoun", "nominal", "gender", "together"]
 
 SPEAKING_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # Named entities outside sources worth tracking: nationalities ("French") are modifiers far
@@ -140,6 +140,25 @@ def gender_cues(parsed: Parsed, source_tokens: set[int]) -> list[Mention]:
             cue = Mention("gender", token.idx, slices, token.i, "person", token.text, gender=gender)
             cues.append(cue)
     return cues
+
+
+def people_together(parsed: Parsed, source_tokens: set[int]) -> list[Mention]:
+    """People named together as a subject who are not a source ("Cruz and Rubio pressed
+    Trump"): a "they" soon after means the two of them, not the last group that spoke."""
+    together = []
+    for ent in parsed.ents:
+        first = ent.root
+        if ent.label_ != "PERSON" or first.dep_ not in SUBJECT_DEPS or first.i in source_tokens:
+            continue
+        partners = [parsed.ent_at(c) for c in first.conjuncts if c.i > first.i]
+        if not partners or any(p is None or p.label_ != "PERSON" for p in partners):
+            continue
+        start, end = ent.start_char, max(p.end_char for p in partners if p is not None)
+        text = parsed.text[start:end]
+        slices = ((start, end),)
+        mention = Mention("together", start, slices, first.i, "group", text, subject=True)
+        together.append(mention)
+    return together
 
 
 def headed_by_office(parsed: Parsed, name: Name) -> bool:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from onrecord.lexicon import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR
 from onrecord.resolve.entities import EntityStore, Tracked
-from onrecord.resolve.mentions import Mention, entity_mentions, gender_cues
+from onrecord.resolve.mentions import Mention, entity_mentions, gender_cues, people_together
 from onrecord.resolve.names import Headline
 from onrecord.resolve.parsed import Parsed
 from onrecord.resolve.pos import fill_pos_from_tags
@@ -61,7 +61,8 @@ def collect_mentions(parsed: Parsed, attributions: list[Attribution]) -> list[Me
     (``source_mention``); every named entity that can be a speaker, so that people mentioned
     but not quoted get entities that later surnames and pronouns can find; and subject
     pronouns outside sources, which tell the gender of the one person a sentence has named
-    before them ("Roe said she ...")."""
+    before them ("Roe said she ..."); and people named together as a subject, whom a
+    "they" may mean."""
     mentions, consumed, source_tokens = [], set(), set()
     headline = Headline.of(parsed.text)
     for number, attribution in enumerate(attributions):
@@ -77,7 +78,8 @@ def collect_mentions(parsed: Parsed, attributions: list[Attribution]) -> list[Me
             consumed.add(parsed.ent_of[mention.name.head])
     mentions.extend(entity_mentions(parsed, consumed, headline))
     mentions.extend(gender_cues(parsed, source_tokens))
-    kind_order = {"name": 0, "nominal": 1, "pronoun": 2, "gender": 3}
+    mentions.extend(people_together(parsed, source_tokens))
+    kind_order = {"together": 0, "name": 1, "nominal": 2, "pronoun": 3, "gender": 4}
     return sorted(mentions, key=lambda m: (m.start, kind_order[m.kind]))
 
 
