@@ -71,9 +71,27 @@ PERSON_NOUNS = frozenset(
     lobbyist donor backer ally rival contender nominee appointee official diplomat boy girl
     billionaire entrepreneur businessman businesswoman celebrity actor actress singer
     comedian host anchor pundit blogger columnist commentator tycoon mogul producer
-    respondent
+    respondent interviewer speechwriter commenter reader user winner front-runner
+    frontrunner eyewitness confidant incumbent driver
     """.split()
 )
+
+# What news writing calls a prominent person instead of repeating the name ("the retired
+# neurosurgeon", "the billionaire businessman", "the Democratic front-runner"): with an
+# office, a "the" + one of these may describe the person just written about.
+EPITHET_NOUNS = frozenset(
+    """
+    candidate nominee front-runner frontrunner incumbent challenger contender hopeful
+    businessman businesswoman billionaire millionaire mogul tycoon magnate developer
+    entrepreneur investor actor actress star celebrity host anchor author neurosurgeon
+    surgeon socialist populist journalist columnist commentator pundit politician radioman
+    """.split()
+)
+
+# Endings that mark a noun for a person nearly always ("socialist", "neurosurgeon",
+# "historian", "impostor", "radioman"): a speaking noun with one is a person even when not
+# listed above. "-er", "-ant" and "-ent" are left out: "the paper", "the agent", "the event".
+PERSON_SUFFIXES = ("ist", "eon", "ian", "or", "man")
 
 # Endings of nouns for people by what they do ("novelist", "neurosurgeon", "moderator"):
 # a common noun written before a name is taken as a title only with one of these, or when

@@ -1362,3 +1362,59 @@ def test_a_group_that_spoke_since_the_people_named_together_is_meant(parser_nlp)
     (leaders, they), entities = resolve_speakers(doc, attributions)
     assert they.speaker.entity == leaders.speaker.entity
     assert "Ana Ruiz and Tom Brack" not in {e.name for e in entities}
+
+
+def test_a_description_is_the_person_just_written_about(parser_nlp):
+    """News writing calls the person by a description instead of the name."""
+    text = (
+        "Ben Carlo spoke to voters in Iowa on Monday. "
+        "The retired neurosurgeon said his campaign would go on."
+    )
+    attributions = [said(text, "his campaign would go on", "The retired neurosurgeon")]
+    (described,), _ = resolve(parser_nlp, text, attributions)
+    assert (described.speaker.name, described.speaker.type) == ("Ben Carlo", "person")
+
+
+def test_a_description_after_a_quotation_is_its_speaker(parser_nlp):
+    text = (
+        "“We will not give up,” Ana Ruiz said. “Never.” "
+        "The Democratic front-runner said the vote would be close."
+    )
+    attributions = [
+        said(text, "We will not give up", "Ana Ruiz"),
+        said(text, "the vote would be close", "The Democratic front-runner"),
+    ]
+    doc = with_labels(parser_nlp, text, {("Ana Ruiz", 1): "PERSON", ("Democratic", 1): "NORP"})
+    (ruiz, described), _ = resolve_speakers(doc, attributions)
+    assert described.speaker.entity == ruiz.speaker.entity
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The nurse said the wait was long.",  # met in passing, not a description of him
+        "The governor said the wait was long.",  # another office than his
+        "The clinic's director said the wait was long.",  # the clinic's, not his
+    ],
+)
+def test_a_description_that_cannot_be_the_person_is_someone_else(parser_nlp, second):
+    text = f"Sen. Tom Brack visited the clinic in Dayton on Monday. {second}"
+    attributions = [said(text, "the wait was long", second.split(" said")[0])]
+    (other,), _ = resolve(parser_nlp, text, attributions)
+    assert other.speaker.type == "person"
+    assert other.speaker.name != "Tom Brack"
+
+
+def test_a_noun_for_what_someone_does_is_a_person(parser_nlp):
+    text = "A social anthropologist said the town had changed."
+    attributions = [said(text, "the town had changed", "A social anthropologist")]
+    (attribution,), _ = resolve(parser_nlp, text, attributions)
+    assert attribution.speaker.type == "person"
+
+
+def test_a_description_may_name_a_place(parser_nlp):
+    text = "Gov. Tom Brack spoke in Dayton on Monday. The Ohio governor said the roads were safe."
+    attributions = [said(text, "the roads were safe", "The Ohio governor")]
+    doc = with_labels(parser_nlp, text, {("Tom Brack", 1): "PERSON", ("Ohio", 1): "GPE"})
+    (described,), _ = resolve_speakers(doc, attributions)
+    assert described.speaker.name == "Tom Brack"

@@ -18,7 +18,9 @@ Mentions arrive in text order and each is resolved against what came before:
   together as the subject of its sentence or the one before ("Cruz and Rubio") is the
   two of them, a group, unless a group or body that spoke was mentioned since;
 - a definite nominal person ("the mayor") takes the person whose title matches it best
-  (fuzzy, and never across a rank: "the minister" is not "the deputy minister"); other
+  (fuzzy, and never across a rank: "the minister" is not "the deputy minister"), else,
+  when it is "the" + an office or an epithet ("the retired neurosurgeon"), the named
+  person this sentence or the one before is about, if nothing rules that person out; other
   nominals join an entity with the same phrase, or, when definite, the latest one with the
   same head noun ("the report" after "a report by the agency") and no other owner ("Doe's
   campaign" is not "Roe's"); "his campaign" is the campaign of the person "his" means when
@@ -40,10 +42,12 @@ from rapidfuzz import fuzz
 
 from onrecord.lexicon import (
     ARTICLES,
+    EPITHET_NOUNS,
     FIRST_PERSON_PLURAL,
     FIRST_PERSON_SINGULAR,
     NAME_SUFFIXES,
     NEUTER_PRONOUNS,
+    OFFICES,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     RANK_MODIFIERS,
@@ -57,6 +61,12 @@ from onrecord.types import SpeakerType
 RECENT_WINDOW = 200
 # How many sentences back a speaker stays the first guess for a "he" or "she".
 SPEAKER_REACH = 5
+# How many sentences back a speaker may be called by a description ("“...,” Roe said. “...”
+# The senator said ...").
+DESCRIBED_REACH = 2
+# Heads of a "the" + noun that may describe the person just written about ("the senator",
+# "the billionaire businessman"); not a spokesman or a speaker, who is someone else's voice.
+DESCRIPTIONS = (OFFICES | EPITHET_NOUNS) - {"spokesman", "spokeswoman", "spokesperson", "speaker"}
 # Nouns for a body that "the" + noun may refer back to once it is named ("the company").
 # Not outlets ("the newspaper"): an article names the outlet it quotes beside the body the
 # outlet writes about, and the nearest is too often the wrong one.
@@ -66,6 +76,7 @@ BODY_NOUNS = frozenset(
 TITLE_CANDIDATES = 50
 TITLE_MATCH = 80
 NON_WORD = re.compile(r"[^\w\s]+")
+POSSESSIVE = re.compile(r"\w[’'](?:s\b|\s|$)")
 # NER labels for places and peoples, trusted over a matching surname ("Washington" is not
 # George Washington); an organisation label is not, as NER gives it to many lone surnames.
 PLACE_LABELS = frozenset({"GPE", "NORP", "FAC"})
@@ -412,6 +423,9 @@ class EntityStore:
     def _recent(self, fits: Callable[[Tracked], bool]) -> Callable[[Tracked], bool]:
         return lambda e: fits(e) and e.last_sentence >= self.sentence - SPEAKER_REACH
 
+    def _near(self, fits: Callable[[Tracked], bool]) -> Callable[[Tracked], bool]:
+        return lambda e: fits(e) and e.last_sentence >= self.sentence - DESCRIBED_REACH
+
     def _in_reach(self, fits: Callable[[Tracked], bool]) -> Callable[[Tracked], bool]:
         """An "it" that speaks means a body or a text named in its sentence or the one
         before; further back, an "it" source is far more often "It is unclear whether ..."
@@ -483,6 +497,7 @@ class EntityStore:
     def _resolve_nominal(self, mention: Mention) -> Tracked:
         if mention.type == "person":
             match = self._match_title(mention) if mention.definite else None
+            match = match or self._person_described(mention)
             return match or self._new_nominal_person(mention)
         if mention.owner_pronoun and not mention.owner:
             mention = self._owned_by_the_person_meant(mention)
@@ -564,6 +579,28 @@ class EntityStore:
                 if score >= TITLE_MATCH and (score, entity.last) > best_key:
                     best, best_key = entity, (score, entity.last)
         return best
+
+    def _person_described(self, mention: Mention) -> Tracked | None:
+        """ "The retired neurosurgeon", "the Democratic presidential candidate": news writing
+        calls the person it is writing about by a description instead of the name, so a
+        "the" + an office or an epithet, outside any content, that matches no title is the
+        named person who is the subject of this sentence or the one before, else the one who
+        spoke in the last two, if the gender agrees and no office of theirs rules it out
+        ("the governor" is not Sen. Rubio). Nouns for people met in passing ("the nurse",
+        "the narrator") are left alone: they are seldom the person just named."""
+        if not mention.definite or mention.owner_pronoun or mention.in_content:
+            return None
+        if mention.owner and mention.owner in self.by_surname:
+            return None  # "the Trump campaign manager"; but "the Ohio governor" may be Kasich
+        if mention.text.split()[0].lower() != "the" or mention.head_word not in DESCRIPTIONS:
+            return None
+        if POSSESSIVE.search(mention.text):
+            return None  # "the program's host" is the program's, not the person just named
+        fits = _named_person_of_gender(mention.gender)
+        person = self._salient_person(fits) or self._latest(self.speakers, self._near(fits))
+        if person is None or _holds_another_office(person, mention):
+            return None
+        return person
 
     def _new_nominal_person(self, mention: Mention) -> Tracked:
         entity = self._new("person", bare_text(mention.text))
@@ -662,6 +699,22 @@ def _name_key(words: tuple[str, ...]) -> tuple[str, ...]:
     while len(key) > 1 and key[-1].rstrip(".") in NAME_SUFFIXES:
         key.pop()
     return tuple(key)
+
+
+def _named_person_of_gender(gender: str | None) -> Callable[[Tracked], bool]:
+    return lambda e: e.type == "person" and e.named and (gender is None or genders_agree(e, gender))
+
+
+def _holds_another_office(person: Tracked, mention: Mention) -> bool:
+    """Whether the person's titles name an office and none of them is this one, or name
+    this one at another rank ("mayor", not "the deputy mayor")."""
+    head_word = mention.head_word
+    titles = [set(normalise_title(title).split()) for title in person.titles]
+    same_office = [words for words in titles if head_word in words]
+    if same_office:
+        wanted_ranks = set(normalise_title(mention.text).split()) & RANK_MODIFIERS
+        return all(words & RANK_MODIFIERS != wanted_ranks for words in same_office)
+    return head_word in OFFICES and any(words & OFFICES for words in titles)
 
 
 def pronoun_fit(word: str, gender: str | None) -> Callable[[Tracked], bool]:

@@ -20,12 +20,14 @@ from onrecord.lexicon import (
     COLLECTIVE_NOUNS,
     DEFINITE_DETERMINERS,
     DOCUMENT_NOUNS,
+    EPITHET_NOUNS,
     FIRST_PERSON_PLURAL,
     GENDERED_NOUNS,
     NEUTER_PRONOUNS,
     OFFICES,
     ORGANIZATION_NOUNS,
     PERSON_NOUNS,
+    PERSON_SUFFIXES,
     PLATFORM_NAMES,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
@@ -67,6 +69,9 @@ LABEL_TYPES: dict[str, SpeakerType] = {
 }
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+HYPHENED_NOUNS = frozenset(
+    w for w in PERSON_NOUNS | OFFICES | EPITHET_NOUNS | set(GENDERED_NOUNS) if "-" in w
+)
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PLURAL_DEMONSTRATIVES = frozenset({"those", "these"})
 OWNING_PRONOUNS = frozenset({"his", "her"})
@@ -272,7 +277,7 @@ def nominal_mention(
     plural = head.tag_ in PLURAL_TAGS or (
         quantifier is not None and quantifier not in SINGULAR_QUANTIFIERS
     )
-    word = clean_word(head.text)
+    word = _with_hyphened_prefix(parsed, head)
     head_word = singular(word) if head.tag_ in PLURAL_TAGS else word
     text = parsed.text_of(*phrase)
     return Mention(
@@ -288,6 +293,19 @@ def nominal_mention(
         owner=_owner(head),
         owner_pronoun=_owner_pronoun(head),
     )
+
+
+def _with_hyphened_prefix(parsed: Parsed, head: Token) -> str:
+    """The head noun with a word the tokenizer split off at a hyphen, when the whole is a
+    noun onrecord knows ("front-runner", not "runner"); else the head alone ("president" of
+    "vice-president")."""
+    word = clean_word(head.text)
+    doc = parsed.doc
+    if head.i < 2 or doc[head.i - 1].text not in ("-", "‐") or doc[head.i - 1].whitespace_:
+        return word
+    prefix = doc[head.i - 2]
+    whole = f"{clean_word(prefix.text)}-{word}"
+    return whole if not prefix.whitespace_ and whole in HYPHENED_NOUNS else word
 
 
 def _owner(head: Token) -> str:
@@ -314,6 +332,8 @@ def nominal_type(parsed: Parsed, head: Token, head_word: str, plural: bool) -> S
     if head_word in QUANTIFIERS and head_word not in SINGULAR_QUANTIFIERS:
         return "group"  # "some said", "many agree"
     if head_word in OFFICES or head_word in PERSON_NOUNS or head_word in GENDERED_NOUNS:
+        return "group" if plural else "person"
+    if head.pos_ == "NOUN" and head_word.endswith(PERSON_SUFFIXES):
         return "group" if plural else "person"
     return "group" if plural else "unknown"
 
