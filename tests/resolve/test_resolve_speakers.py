@@ -1418,3 +1418,17 @@ def test_a_description_may_name_a_place(parser_nlp):
     doc = with_labels(parser_nlp, text, {("Tom Brack", 1): "PERSON", ("Ohio", 1): "GPE"})
     (described,), _ = resolve_speakers(doc, attributions)
     assert described.speaker.name == "Tom Brack"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("the businessman and reality star", ("Tom Brack", "person")),
+        ("the mayor and the judge", ("mayor and the judge", "group")),
+    ],
+)
+def test_two_nouns_under_one_determiner_are_one_person(parser_nlp, source, expected):
+    text = f"Tom Brack opened a hotel in June. Since then, {source} said the town had grown."
+    doc = with_labels(parser_nlp, text, {("Tom Brack", 1): "PERSON"})
+    (attribution,), _ = resolve_speakers(doc, [said(text, "the town had grown", source)])
+    assert (attribution.speaker.name, attribution.speaker.type) == expected

@@ -17,6 +17,7 @@ from onrecord.lexicon import (
     COLLECTIVE_NOUNS,
     DEFINITE_DETERMINERS,
     DOCUMENT_NOUNS,
+    EPITHET_NOUNS,
     FIRST_PERSON_PLURAL,
     FIRST_PERSON_SINGULAR,
     GENDERED_NOUNS,
@@ -24,6 +25,7 @@ from onrecord.lexicon import (
     OFFICES,
     ORGANIZATION_NOUNS,
     PERSON_NOUNS,
+    PERSON_SUFFIXES,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     QUANTIFIERS,
@@ -244,6 +246,8 @@ def _classify(
         titled = _name_after_bare_titles(parsed, root, in_span)
         if titled is not None:
             return named_mention(parsed, titled, None)
+        if _one_person_described_twice(root, in_span):
+            return nominal_mention(parsed, root, _phrase(parsed, root, in_span), None)
         return _group_of_several(parsed, root, in_span)
     name = name_at(parsed, root) if _is_name_token(parsed, root) else None
     if name is not None and _some_of_a_plural_name(root, name):
@@ -359,6 +363,29 @@ def _name_after_bare_titles(parsed: Parsed, root: Token, in_span: set[int]) -> N
     if len(conjuncts) != 1 or conjuncts[0].ent_type_ != "PERSON":
         return None
     return name_at(parsed, conjuncts[0])
+
+
+def _one_person_described_twice(root: Token, in_span: set[int]) -> bool:
+    """ "The businessman and reality star", "the Florida senator and Republican presidential
+    candidate": two singular nouns for people under one determiner are one person; with a
+    determiner each ("the mayor and the judge") they are two."""
+    conjuncts = [c for c in root.children if c.dep_ == "conj" and c.i in in_span]
+    if root.tag_ != "NN" or len(conjuncts) != 1 or conjuncts[0].tag_ != "NN":
+        return False
+    second = conjuncts[0]
+    if any(c.dep_ in ("det", "poss") for c in second.children):
+        return False
+    return all(_is_person_noun(clean_word(t.text)) for t in (root, second))
+
+
+def _is_person_noun(word: str) -> bool:
+    return (
+        word in PERSON_NOUNS
+        or word in OFFICES
+        or word in EPITHET_NOUNS
+        or word in GENDERED_NOUNS
+        or word.endswith(PERSON_SUFFIXES)
+    )
 
 
 def _group_of_several(parsed: Parsed, root: Token, in_span: set[int]) -> Mention:
