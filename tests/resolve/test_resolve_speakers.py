@@ -1432,3 +1432,17 @@ def test_two_nouns_under_one_determiner_are_one_person(parser_nlp, source, expec
     doc = with_labels(parser_nlp, text, {("Tom Brack", 1): "PERSON"})
     (attribution,), _ = resolve_speakers(doc, [said(text, "the town had grown", source)])
     assert (attribution.speaker.name, attribution.speaker.type) == expected
+
+
+def test_a_phrase_about_something_is_no_title(parser_nlp):
+    """The parser reads the phrase before the name as its apposition; unless its head names
+    someone ("the city's mayor, Jane Roe"), it is no title."""
+    text = (
+        "In an effort to clarify her most recent statements about her use of a private email "
+        "server as secretary of state, Mary Smith on Friday only further muddled a controversy "
+        "that has dogged her presidential candidacy from the start."
+    )
+    doc = with_labels(parser_nlp, text, {("Mary Smith", 1): "PERSON"})
+    assert next(t for t in doc if t.text == "Smith").dep_ == "appos"  # the parse in question
+    (smith,), _ = resolve_speakers(doc, [said(text, "only further muddled", "Mary Smith")])
+    assert smith.speaker.title is None

@@ -247,8 +247,8 @@ def nominal_title(parsed: Parsed, name: Name) -> Title | None:
     if head.dep_ != "appos" or governor.i >= name.start:
         return None
     word = clean_word(governor.text)
-    if not (_describes(governor) or governor.pos_ == "NUM" or word in QUANTIFIERS):
-        return None
+    if not (_heads_title(governor) or governor.pos_ == "NUM" or word in QUANTIFIERS):
+        return None  # "her use of a private email server as secretary of state, Clinton"
     piece = parsed.phrase(governor.left_edge.i, head.left_edge.i)
     if piece is None or piece[1] - piece[0] > MAX_TITLE_TOKENS:
         return None
