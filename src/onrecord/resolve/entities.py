@@ -149,9 +149,9 @@ class EntityStore:
         self.sentence_people: list[Tracked] = []
         # Named organisations in mention order, with the sentence of each mention.
         self.named_bodies: list[tuple[int, Tracked]] = []
-        # People named together as a subject, with the sentence: a group only once a "they"
-        # means them.
-        self.together: list[tuple[int, Mention]] = []
+        # The last people named together as a subject, with its sentence: a group only once
+        # a "they" means them.
+        self.together: tuple[int, Mention] | None = None
 
     # --- the one entry point -------------------------------------------------------------------
 
@@ -165,7 +165,7 @@ class EntityStore:
             return None
         if mention.kind == "together":
             if not mention.in_content:
-                self.together.append((self.sentence, mention))
+                self.together = (self.sentence, mention)
             return None
         if mention.kind == "name":
             entity = self._resolve_name(mention)
@@ -343,14 +343,16 @@ class EntityStore:
             return self._narrator(word)
         fits = pronoun_fit(word, mention.gender)
         if word in NEUTER_PRONOUNS:
-            fits = self._in_reach(fits)
+            # An "it" that speaks means a body or a text named in its sentence or the one
+            # before; further back, an "it" source is far more often "It is unclear whether
+            # ..." than the newspaper three paragraphs up, and a wrong name is worse than none.
+            fits = self._within(fits, 1)
         if mention.type == "person":
             entity = self._person_meant(fits, mention.gender)
-        elif word == "they":
-            speaker = self._latest(self.speakers, fits)
-            entity = self._people_together(after=speaker.last if speaker else -1) or speaker
         else:
             entity = self._latest(self.speakers, fits)
+            if word == "they":
+                entity = self._people_together(after=entity.last if entity else -1) or entity
         if entity is None and mention.type in ("group", "unknown"):
             entity = self._latest(self.collectives, fits)
         if entity is None:
@@ -364,7 +366,7 @@ class EntityStore:
         the first name, which the pronoun then settles. (A speaker quoted paragraphs ago is
         rarely meant over a person just named: "That will not deter Sanders. He sees ...")"""
         entity = self._salient_person(fits) if gender else None
-        entity = entity or self._latest(self.speakers, self._recent(fits))
+        entity = entity or self._latest(self.speakers, self._within(fits, SPEAKER_REACH))
         entity = entity or self._latest_person(fits)
         if entity is None and gender is not None:
             entity = self._salient_person(lambda e: e.type == "person" and e.gender_guessed)
@@ -378,9 +380,9 @@ class EntityStore:
         """The people named together as the subject of this sentence or the one before
         ("Cruz and Rubio ... locked on Trump. They pushed him ..."), as one group; unless a
         group or body that spoke was mentioned since."""
-        if not self.together:
+        if self.together is None:
             return None
-        sentence, mention = self.together[-1]
+        sentence, mention = self.together
         if sentence < self.sentence - 1 or mention.start < after:
             return None
         key = ("group", normalise_title(mention.text))
@@ -420,17 +422,9 @@ class EntityStore:
         if entity is not None:
             self.people.append(PersonMention(entity, self.sentence, True, mention.in_content))
 
-    def _recent(self, fits: Callable[[Tracked], bool]) -> Callable[[Tracked], bool]:
-        return lambda e: fits(e) and e.last_sentence >= self.sentence - SPEAKER_REACH
-
-    def _near(self, fits: Callable[[Tracked], bool]) -> Callable[[Tracked], bool]:
-        return lambda e: fits(e) and e.last_sentence >= self.sentence - DESCRIBED_REACH
-
-    def _in_reach(self, fits: Callable[[Tracked], bool]) -> Callable[[Tracked], bool]:
-        """An "it" that speaks means a body or a text named in its sentence or the one
-        before; further back, an "it" source is far more often "It is unclear whether ..."
-        than the newspaper three paragraphs up, and a wrong name is worse than none."""
-        return lambda e: fits(e) and e.last_sentence >= self.sentence - 1
+    def _within(self, fits: Callable[[Tracked], bool], sentences: int) -> Callable[[Tracked], bool]:
+        """``fits``, for an entity mentioned in this sentence or the ``sentences`` before."""
+        return lambda e: fits(e) and e.last_sentence >= self.sentence - sentences
 
     def _narrator(self, word: str) -> Tracked:
         """First person outside any quotation is the article's own voice: one entity for
@@ -597,7 +591,8 @@ class EntityStore:
         if POSSESSIVE.search(mention.text):
             return None  # "the program's host" is the program's, not the person just named
         fits = _named_person_of_gender(mention.gender)
-        person = self._salient_person(fits) or self._latest(self.speakers, self._near(fits))
+        near = self._within(fits, DESCRIBED_REACH)
+        person = self._salient_person(fits) or self._latest(self.speakers, near)
         if person is None or _holds_another_office(person, mention):
             return None
         return person

@@ -47,7 +47,7 @@ from onrecord.resolve.names import (
     usual_gender,
 )
 from onrecord.resolve.parsed import Parsed
-from onrecord.resolve.titles import ROLE, Title, honorific_gender, title_of
+from onrecord.resolve.titles import ROLE, Title, glued_prefix, honorific_gender, title_of
 from onrecord.types import SpeakerType
 
 MentionKind = Literal["name", "pronoun", "nominal", "gender", "together"]
@@ -300,12 +300,11 @@ def _with_hyphened_prefix(parsed: Parsed, head: Token) -> str:
     noun onrecord knows ("front-runner", not "runner"); else the head alone ("president" of
     "vice-president")."""
     word = clean_word(head.text)
-    doc = parsed.doc
-    if head.i < 2 or doc[head.i - 1].text not in ("-", "‐") or doc[head.i - 1].whitespace_:
+    prefix = glued_prefix(parsed.doc, head.i, ("-", "‐"))
+    if prefix is None:
         return word
-    prefix = doc[head.i - 2]
-    whole = f"{clean_word(prefix.text)}-{word}"
-    return whole if not prefix.whitespace_ and whole in HYPHENED_NOUNS else word
+    whole = f"{clean_word(parsed.doc[prefix].text)}-{word}"
+    return whole if whole in HYPHENED_NOUNS else word
 
 
 def _owner(head: Token) -> str:

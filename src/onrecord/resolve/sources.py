@@ -379,6 +379,8 @@ def _one_person_described_twice(root: Token, in_span: set[int]) -> bool:
 
 
 def _is_person_noun(word: str) -> bool:
+    """A noun for one person, by what they are ("senator", "businessman", "socialist");
+    unlike ``_names_someone``, not a body or a collective ("campaign", "public")."""
     return (
         word in PERSON_NOUNS
         or word in OFFICES

@@ -201,9 +201,17 @@ def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
 def _with_hyphened_prefix(doc, start: int) -> int:
     """The parser may read "co-chair" as three appositions, "co", "-" and "chair": the
     title starts at the prefix glued to it by the hyphen."""
-    while start >= 2 and doc[start - 1].text == "-" and _glued(doc[start - 2], doc[start - 1]):
-        start -= 2
+    while (prefix := glued_prefix(doc, start, ("-",))) is not None:
+        start = prefix
     return start
+
+
+def glued_prefix(doc, i: int, hyphens: tuple[str, ...]) -> int | None:
+    """The position of the word a hyphen glues to token ``i`` ("co" of "co-chair"), which
+    the tokenizer split off; None when there is none."""
+    if i >= 2 and doc[i - 1].text in hyphens and _glued(doc[i - 2], doc[i - 1]):
+        return i - 2
+    return None
 
 
 def _glued(*tokens: Token) -> bool:
