@@ -1446,3 +1446,25 @@ def test_a_phrase_about_something_is_no_title(parser_nlp):
     assert next(t for t in doc if t.text == "Smith").dep_ == "appos"  # the parse in question
     (smith,), _ = resolve_speakers(doc, [said(text, "only further muddled", "Mary Smith")])
     assert smith.speaker.title is None
+
+
+def test_an_apposition_after_two_names_describes_the_second(parser_nlp):
+    """The parser hangs "the club's entertainment manager" on the first of two names joined
+    by "and"; it describes the one right before it."""
+    text = (
+        "Club owner Anna Kowalski and Samir Haddad, the club's entertainment manager, were "
+        "honored with spots on the lead float. Kowalski said it was moving. Haddad said it was sad."
+    )
+    doc = parser_nlp(text)
+    manager = next(t for t in doc if t.text == "manager")
+    assert (manager.dep_, manager.head.text) == ("appos", "Kowalski")  # the parse in question
+    attributions = [
+        said(text, "it was moving", "Kowalski", 2),
+        said(text, "it was sad", "Haddad", 2),
+    ]
+    (kowalski, haddad), _ = resolve_speakers(doc, attributions)
+    assert (kowalski.speaker.name, kowalski.speaker.title) == ("Anna Kowalski", "Club owner")
+    assert (haddad.speaker.name, haddad.speaker.title) == (
+        "Samir Haddad",
+        "the club's entertainment manager",
+    )

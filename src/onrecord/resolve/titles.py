@@ -174,10 +174,14 @@ def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
     titles: list[Title | None] = []
     if is_possessor(parsed, name):
         return titles
-    rights = list(doc[name.head].rights)
+    head = doc[name.head]
+    rights = list(head.rights) + _appositions_after_the_last_conjunct(head)
+    conjuncts = [c.i for c in head.rights if c.dep_ == "conj"]
     for child in rights:
         if child.dep_ != "appos" or child.i < name.end or not _describes(child):
             continue
+        if child.tag_ not in PLURAL_TAGS and any(name.end <= c < child.i for c in conjuncts):
+            continue  # "Jane Roe and John Doe, the club's manager": the manager is Doe
         if any(doc[i].text == ":" for i in range(name.end, child.left_edge.i)):
             continue  # "Roe: hero or villain?" introduces a question, not a description
         if any(c.dep_ == "relcl" and c.i < child.left_edge.i for c in rights):
@@ -196,6 +200,25 @@ def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
             if title is not None and (title.rank <= ROLE or child.tag_ not in PLURAL_TAGS):
                 titles.append(title)
     return titles
+
+
+def _appositions_after_the_last_conjunct(head: Token) -> list[Token]:
+    """A singular apposition after "Jane Roe and John Doe," that the parser hung on Roe: it
+    describes the last person named, Doe, when its head names someone ("the club's
+    manager"; not "Hampstead, New Hampshire, coffee shop")."""
+    if head.dep_ != "conj":
+        return []
+    siblings = list(head.head.rights)
+    conjuncts = [c.i for c in siblings if c.dep_ == "conj"]
+    return [
+        c
+        for c in siblings
+        if c.dep_ == "appos"
+        and _heads_title(c)
+        and c.tag_ not in PLURAL_TAGS
+        and c.i > head.i
+        and not any(head.i < i < c.i for i in conjuncts)
+    ]
 
 
 def _with_hyphened_prefix(doc, start: int) -> int:
