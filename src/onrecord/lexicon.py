@@ -206,6 +206,10 @@ HONORIFICS = {
 
 # Name endings that are not surnames ("Martin Luther King Jr.").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Lower-case words inside a surname ("Pierre de Vos", "Ursula von der Leyen").
+SURNAME_PARTICLES = frozenset(
+    "al bin da das de del della den der des di dos du el ibn la le ten ter van von".split()
+)
 
 # --- gender and number -----------------------------------------------------------------------
 

@@ -1468,3 +1468,21 @@ def test_an_apposition_after_two_names_describes_the_second(parser_nlp):
         "Samir Haddad",
         "the club's entertainment manager",
     )
+
+
+def test_a_surname_with_a_lower_case_particle_is_one_person(parser_nlp):
+    text = (
+        "“It is a guilty pleasure,” said Karel de Smet, a professor of law in Ghent.\n\n"
+        "For decades, Mr. de Smet noted, the country has sent observers abroad."
+    )
+    doc = with_labels(parser_nlp, text, {("Karel de Smet", 1): "PERSON", ("de Smet", 2): "PERSON"})
+    attributions = [
+        said(text, "It is a guilty pleasure", "Karel de Smet"),
+        said(text, "the country has sent observers abroad", "Mr. de Smet"),
+    ]
+    (first, second), entities = resolve_speakers(doc, attributions)
+    assert first.speaker.entity == second.speaker.entity
+    assert (second.speaker.name, second.speaker.title) == (
+        "Karel de Smet",
+        "a professor of law in Ghent",
+    )

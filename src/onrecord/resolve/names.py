@@ -22,6 +22,7 @@ from onrecord.lexicon import (
     NAME_SUFFIXES,
     OFFICE_WORDS,
     ORGANIZATION_NOUNS,
+    SURNAME_PARTICLES,
     clean_word,
     singular,
 )
@@ -87,10 +88,12 @@ class Name:
         return tuple(words[:-1])
 
     def looks_personal(self) -> bool:
-        """Whether the name could be a person's: one to four capitalised words, and no colon,
-        which marks the title of a work ("Perfect Enough: Carly Fiorina and ...")."""
-        capitalised = all(w[:1].isupper() for w in self.words)
-        return 1 <= len(self.words) <= 4 and capitalised and ":" not in self.text
+        """Whether the name could be a person's: one to four capitalised words, lower-case
+        surname particles aside ("Pierre de Vos"), and no colon, which marks the title of a
+        work ("Perfect Enough: Carly Fiorina and ...")."""
+        words = [w for w in self.words if w not in SURNAME_PARTICLES]
+        capitalised = self.words[-1][:1].isupper() and all(w[:1].isupper() for w in words)
+        return 1 <= len(words) <= 4 and capitalised and ":" not in self.text
 
 
 @dataclass(frozen=True)
