@@ -444,6 +444,37 @@ def test_some_of_a_plural_name_is_a_group_not_the_party(parser_nlp):
     assert some.speaker.entity != party.speaker.entity
 
 
+def test_a_chamber_s_or_a_state_s_party_members_are_a_group_not_the_party(parser_nlp):
+    """ "Senate Democrats" and "Ohio Republicans" are some of the party's people."""
+    text = (
+        "Democrats said the bill was sound. Senate Democrats said it would fail. "
+        "Ohio Republicans said it would pass."
+    )
+    party, senate, state = resolve(
+        parser_nlp,
+        text,
+        [
+            said(text, "the bill was sound", "Democrats"),
+            said(text, "it would fail", "Senate Democrats"),
+            said(text, "it would pass", "Ohio Republicans"),
+        ],
+    )[0]
+    assert (senate.speaker.name, senate.speaker.type) == ("Senate Democrats", "group")
+    assert (state.speaker.name, state.speaker.type) == ("Ohio Republicans", "group")
+    assert senate.speaker.entity != party.speaker.entity
+
+
+def test_a_courtesy_title_does_not_make_a_plural_looking_surname_a_group(parser_nlp):
+    """The tagger reads "Plaats" as a plural proper noun; "Mr." before it picks no members."""
+    text = "Mr. Vander Plaats said the race was close."
+    doc = parser_nlp(text)
+    assert next(t for t in doc if t.text == "Plaats").tag_ == "NNPS"  # the parse in question
+    (attribution,), _ = resolve_speakers(
+        doc, [said(text, "the race was close", "Mr. Vander Plaats")]
+    )
+    assert attribution.speaker.type == "person"
+
+
 def test_one_member_of_a_party_is_a_person(parser_nlp):
     """ "A Democrat familiar with the talks" is someone, not the Democratic Party."""
     text = "A Democrat familiar with the talks said the plan was dead."

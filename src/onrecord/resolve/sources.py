@@ -296,10 +296,14 @@ def _one_member(root: Token, name: Name) -> bool:
 
 
 def _picks(child: Token) -> bool:
-    """A number ("a dozen"), a determiner or an adjective ("other", "leading"), but not a
-    participle that names a backer ("Koch-backed")."""
+    """A number ("a dozen"), a determiner or an adjective ("other", "leading"), a proper noun
+    that names a chamber, a place or a kind of a party's or a faith's people ("Senate
+    Democrats", "Wyoming Republicans", "Latino Republicans"), but not a participle that
+    names a backer ("Koch-backed")."""
     if child.dep_ == "nummod":
         return True
+    if child.dep_ == "compound" and child.pos_ == "PROPN":
+        return child.head.ent_type_ == "NORP"  # not "Mr." before a surname tagged plural
     return child.dep_ in PICKING_DEPS and (child.pos_ in PICKING_POS or child.tag_ == "VBG")
 
 
