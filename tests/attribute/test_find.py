@@ -75,3 +75,15 @@ def test_british_single_quotation_marks_with_the_shipped_tagger(extractor):
     assert [(a.source.text, a.speaker.name, len(a.content.slices)) for a in quotes] == [
         ("she", "Margaret Holloway", 2)
     ]
+
+
+def test_german_quotation_marks_with_the_shipped_tagger(extractor):
+    """„…“ closes with the mark that opens an American quotation."""
+    text = (
+        "The interior minister, Karl Brenner, spoke on Monday.\n\n"
+        "„We will not give up on the people of this region,“ he said. „It is our duty.“"
+    )
+    document = extractor.extract(Article(text=text))
+    (quote,) = [a for a in document.attributions if a.kind == "direct"]
+    assert (quote.source.text, quote.speaker.name) == ("he", "Karl Brenner")
+    assert [text[start] for start, _ in quote.content.slices] == ["„", "„"]

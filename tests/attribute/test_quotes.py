@@ -15,6 +15,8 @@ def inner_texts(text: str) -> list[tuple[str, bool]]:
         ('"We will win," she said.', [("We will win,", True)]),
         ("``We will win,'' she said.", [("We will win,", True)]),
         ("He said: “No.” Then: “Yes, later.”", [("No.", True), ("Yes, later.", True)]),
+        ("„Wir schaffen das,“ sagte sie. „Ja.“", [("Wir schaffen das,", True), ("Ja.", True)]),
+        ("«We will win,» she said.", [("We will win,", True)]),
     ],
 )
 def test_closed_quotations(text, expected):

@@ -1,6 +1,7 @@
 """Quotation spans, found by reading quotation marks the way a news reader does.
 
-Reporters open a quotation with “, " or ``/'' and close it with ”, " or ''. A quotation that
+Reporters open a quotation with “, " or ``/'' and close it with ”, " or ''; German and
+some Central European papers open with „ and close with “. A quotation that
 runs over several paragraphs opens each paragraph again and closes only the last; a
 paragraph that opens a quotation and never closes it (a scraping or editing slip) ends the
 quotation at the paragraph's end rather than swallowing the rest of the article. Closing
@@ -71,7 +72,7 @@ def _double_quotations(text: str) -> list[Quotation]:
             if mark in OPENING or mark == STRAIGHT or (mark == "''" and _opens_here(text, pos)):
                 open_at, open_len = pos, len(mark)
             continue
-        if mark in CLOSING or mark == STRAIGHT:
+        if mark in CLOSING or mark == STRAIGHT or (mark == "“" and text[open_at] == "„"):
             found.append(Quotation(open_at, match.end(), True, open_at + open_len, pos))
             open_at = None
         elif mark in OPENING:
