@@ -87,3 +87,19 @@ def test_german_quotation_marks_with_the_shipped_tagger(extractor):
     (quote,) = [a for a in document.attributions if a.kind == "direct"]
     assert (quote.source.text, quote.speaker.name) == ("he", "Karl Brenner")
     assert [text[start] for start, _ in quote.content.slices] == ["„", "„"]
+
+
+def test_a_source_does_not_end_on_the_conjunction_after_it(parse):
+    doc = parse(
+        '"It was a mistake," said a former official who oversaw investigations and '
+        "described the case as minor."
+    )
+    tagger = HandTags(
+        {
+            '"It was a mistake,"': "CON",
+            "said": "CUE",
+            "a former official who oversaw investigations and": "SRC",
+        }
+    )
+    (quote,) = find(doc, tagger)
+    assert quote.source.text == "a former official who oversaw investigations"

@@ -13,6 +13,7 @@ from onrecord.attribute.spans import (
     role_spans,
     speakers_after_quotations,
     split_at_sentence_starts,
+    without_trailing_conjunction,
 )
 from onrecord.attribute.tagger import Tagger
 from onrecord.types import Attribution, Span
@@ -46,7 +47,10 @@ def _is_attributed(group: Group, kind: str) -> bool:
 def _to_attribution(doc: Doc, text: str, group: Group, kind: str, n: int) -> Attribution:
     content = Span.from_slices(text, [c.char_slice(doc) for c in group.contents])
     cue = Span.from_slices(text, [group.cue.char_slice(doc)]) if group.cue else None
-    source = Span.from_slices(text, [group.source.char_slice(doc)]) if group.source else None
+    source = None
+    if group.source is not None:
+        words = without_trailing_conjunction(group.source, doc)
+        source = Span.from_slices(text, [words.char_slice(doc)])
     parts = [c.score for c in group.contents]
     if group.cue:
         parts.append(group.cue.score)

@@ -19,6 +19,7 @@ from onrecord.doc_arrays import sentence_starts
 QUOTED_SENTENCE_WORDS = 4
 FRAGMENT_GAP = 3
 BARE_CUES = {":", "-", "—", "–"}
+TRAILING_CONJUNCTIONS = {"and", "or"}
 # What a quoted statement's last character is when an inverted cue follows ("…,” said X").
 STATEMENT_ENDS = (",", "?", "!", "—", "-")
 SPEAKER_FIRST_TAGS = {"NNP", "NNPS", "DT", "PRP$", "JJ", "NN", "NNS", "PRP"}
@@ -65,6 +66,15 @@ def role_spans(doc: Doc, tags: list[str], scores: list[float] | None = None) -> 
                 span.score = sum(scores[start:end]) / (end - start)
             trimmed.append(span)
     return trimmed
+
+
+def without_trailing_conjunction(span: RoleSpan, doc: Doc) -> RoleSpan:
+    """A source the tagger ended on "and" ("a former official who oversaw investigations
+    and"): the conjunction joins what follows, which the source does not hold."""
+    start, end = span.start, span.end
+    while end > start + 1 and doc[end - 1].lower_ in TRAILING_CONJUNCTIONS:
+        start, end = trim_edges(doc, start, end - 1)
+    return span if end == span.end else RoleSpan(span.role, start, end, span.score)
 
 
 def _is_bare_cue(doc: Doc, span: RoleSpan) -> bool:
