@@ -1517,3 +1517,15 @@ def test_a_surname_with_a_lower_case_particle_is_one_person(parser_nlp):
         "Karel de Smet",
         "a professor of law in Ghent",
     )
+
+
+def test_a_dateline_is_not_part_of_the_nominal_a_name_stands_in_apposition_to(parser_nlp):
+    text = (
+        "NEW YORK - Republican presidential candidate Donna Keller on Saturday tweeted an "
+        "image of her rival. Keller said the image was fair."
+    )
+    doc = parser_nlp(text)
+    keller = next(t for t in doc if t.text == "Keller")
+    assert (keller.dep_, keller.head.text) == ("appos", "candidate")  # the parse in question
+    (attribution,), _ = resolve_speakers(doc, [said(text, "the image was fair", "Keller", 2)])
+    assert attribution.speaker.title == "Republican presidential candidate"

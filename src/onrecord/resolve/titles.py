@@ -280,12 +280,22 @@ def nominal_title(parsed: Parsed, name: Name) -> Title | None:
     word = clean_word(governor.text)
     if not (_heads_title(governor) or governor.pos_ == "NUM" or word in QUANTIFIERS):
         return None  # "her use of a private email server as secretary of state, Clinton"
-    piece = parsed.phrase(governor.left_edge.i, head.left_edge.i)
+    piece = parsed.phrase(_after_dateline(doc, governor), head.left_edge.i)
     if piece is None or piece[1] - piece[0] > MAX_TITLE_TOKENS:
         return None
     title = _title(parsed, *piece)
     # "the ambitions of three hopefuls, Roe, ..." lists names; it describes none of them.
     return title if title is not None and title.rank <= ROLE else None
+
+
+def _after_dateline(doc, governor: Token) -> int:
+    """Where the phrase a governor heads starts, past a dateline the parser hung on it
+    ("NEW YORK - Republican presidential candidate, Donald Trump")."""
+    start = governor.left_edge.i
+    for i in range(start, governor.i):
+        if is_dash(doc[i]) or "\n" in doc[i].whitespace_:
+            start = i + 1
+    return start
 
 
 def _title(parsed: Parsed, start: int, end: int) -> Title | None:
