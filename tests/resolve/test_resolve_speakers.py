@@ -1529,3 +1529,25 @@ def test_a_dateline_is_not_part_of_the_nominal_a_name_stands_in_apposition_to(pa
     assert (keller.dep_, keller.head.text) == ("appos", "candidate")  # the parse in question
     (attribution,), _ = resolve_speakers(doc, [said(text, "the image was fair", "Keller", 2)])
     assert attribution.speaker.title == "Republican presidential candidate"
+
+
+def test_a_surname_the_tagger_read_as_a_noun_is_the_person_it_most_often_names(parser_nlp):
+    """Two people share the surname; the lone "Tramp" the tagger took for a common noun is
+    the one the lone surname has meant so far, as a lone name would be."""
+    text = (
+        "Donald Tramp spoke first, and Donald Tramp spoke last. His wife, Melanie Tramp, stood "
+        "beside him. Tramp predicts that he will win Nevada."
+    )
+    doc = with_labels(
+        parser_nlp,
+        text,
+        {
+            ("Donald Tramp", 1): "PERSON",
+            ("Donald Tramp", 2): "PERSON",
+            ("Melanie Tramp", 1): "PERSON",
+        },
+    )
+    noun = [t for t in doc if t.text == "Tramp"][3]
+    noun.tag_, noun.pos_ = "NN", "NOUN"
+    (attribution,), _ = resolve_speakers(doc, [said(text, "he will win Nevada", "Tramp", 4)])
+    assert (attribution.speaker.name, attribution.speaker.type) == ("Donald Tramp", "person")

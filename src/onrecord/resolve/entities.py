@@ -212,7 +212,7 @@ class EntityStore:
         trusted_place = name.label in PLACE_LABELS and not mention.person_hint
         may_be_person = not trusted_place and name.looks_personal()
         if trusted_place and len(name.words) == 1:
-            person = self._only_person_surnamed(name.words[0], place=True)
+            person = self._person_surnamed(name.words[0], place=True)
             if person is not None:  # "Sen. Al Franken ... Franken said", Franken a GPE
                 return self._grow_person(person, mention)
         if may_be_person:
@@ -614,13 +614,15 @@ class EntityStore:
             if entity.merged_into is not None or entity.type == "person":
                 continue
             word = _lone_word(entity)
-            person = word and self._only_person_surnamed(word, entity.label in PLACE_LABELS)
+            person = word and self._person_surnamed(word, entity.label in PLACE_LABELS)
             if person:
                 _merge(entity, person)
 
-    def _only_person_surnamed(self, word: str, place: bool) -> Tracked | None:
-        """The one person known so far whose surname a lone word is; a word NER took for a
-        place yields only to a full name that starts with a known first name."""
+    def _person_surnamed(self, word: str, place: bool) -> Tracked | None:
+        """The person known so far whose surname a lone word is: of several, the one a lone
+        surname has meant most ("Trump" beside Donald and Melania Trump), as for names. A
+        word NER took for a place yields only to the one full name that starts with a known
+        first name."""
         people = {
             id(e.final()): e.final()
             for e in self.by_surname.get(word.lower(), ())
@@ -628,7 +630,8 @@ class EntityStore:
         }
         if place:
             people = {k: e for k, e in people.items() if starts_with_first_name(e.words)}
-        return next(iter(people.values())) if len(people) == 1 else None
+            return next(iter(people.values())) if len(people) == 1 else None
+        return max(people.values(), key=_surname_weight) if people else None
 
 
 def _merge(entity: Tracked, into: Tracked) -> None:
