@@ -1551,3 +1551,32 @@ def test_a_surname_the_tagger_read_as_a_noun_is_the_person_it_most_often_names(p
     noun.tag_, noun.pos_ = "NN", "NOUN"
     (attribution,), _ = resolve_speakers(doc, [said(text, "he will win Nevada", "Tramp", 4)])
     assert (attribution.speaker.name, attribution.speaker.type) == ("Donald Tramp", "person")
+
+
+def test_a_first_name_before_and_shares_the_surname_of_the_full_name_after_it(parser_nlp):
+    """ "Walter and Greta Lindqvist" are two people: Walter Lindqvist is the "Mr." later."""
+    text = (
+        "Walter and Greta Lindqvist arrived on Monday. Mr. Lindqvist said the trip was long. "
+        "Mrs. Lindqvist said it was short."
+    )
+    doc = with_labels(parser_nlp, text, {("Greta Lindqvist", 1): "PERSON"})
+    attributions = [
+        said(text, "the trip was long", "Mr. Lindqvist"),
+        said(text, "it was short", "Mrs. Lindqvist"),
+    ]
+    (husband, wife), entities = resolve_speakers(doc, attributions)
+    assert husband.speaker.name == "Walter Lindqvist"
+    assert wife.speaker.name == "Greta Lindqvist"
+    assert [m.text for m in entity_named(entities, "Walter Lindqvist").mentions][0] == "Walter"
+
+
+def test_a_first_name_that_is_someone_else_s_is_not_given_the_next_surname(parser_nlp):
+    text = (
+        "Greta Holm spoke first. Later Greta and Tomas Lindqvist arrived. Lindqvist said the "
+        "trip was long."
+    )
+    doc = with_labels(
+        parser_nlp, text, {("Greta Holm", 1): "PERSON", ("Tomas Lindqvist", 1): "PERSON"}
+    )
+    _, entities = resolve_speakers(doc, [said(text, "the trip was long", "Lindqvist", 2)])
+    assert not [e for e in entities if e.name == "Greta Lindqvist"]

@@ -41,6 +41,7 @@ from onrecord.resolve.names import (
     Headline,
     Name,
     entity_name,
+    first_name_genders,
     is_dateline,
     is_modifier,
     name_in_body,
@@ -128,6 +129,60 @@ def entity_mentions(parsed: Parsed, consumed: set[int], headline: Headline) -> l
             continue
         mentions.append(named_mention(parsed, name, None))
     return mentions
+
+
+def first_names_sharing_a_surname(parsed: Parsed, consumed: set[int]) -> list[Mention]:
+    """The first person of "David and Charles Koch" or "Bill and Hillary Clinton", whom NER
+    leaves out of the name or tags alone: a known first name, then "and", then a person's
+    full name, is that first name with the same surname. Not a word that is a surname
+    elsewhere ("Clinton and Donald Trump", "Todd Rogers and Adan Acevedo"), the first name
+    of someone else named in full ("Hillary and Tim Kaine" after "Hillary Clinton"), the end
+    of a list ("Brandy, Monica and Lauryn Hill"), a title-case headline's "And", or a
+    body's name ("William and Flora Hewlett Foundation"). The first name's own entity, if
+    NER made one, is marked consumed."""
+    doc = parsed.doc
+    people = [e for e in parsed.ents if e.label_ == "PERSON"]
+    mentions = []
+    for ent in people:
+        if len(ent) < 2 or ent.start < 2 or doc[ent.start - 1].text != "and":
+            continue
+        first, surname = doc[ent.start - 2], ent[-1]
+        if not _first_name_alone(parsed, first, surname.lower_, people):
+            continue
+        if singular(clean_word(surname.text)) in ORGANIZATION_NOUNS:
+            continue
+        words = (first.text, surname.text)
+        name = Name(first.i, first.i + 1, first.i, " ".join(words), words, "PERSON")
+        mention = named_mention(parsed, name, None)
+        slices = ((first.idx, first.idx + len(first.text)),)
+        mentions.append(replace(mention, start=first.idx, slices=slices))
+        if parsed.ent_of[first.i] >= 0:
+            consumed.add(parsed.ent_of[first.i])
+    return mentions
+
+
+def _first_name_alone(parsed: Parsed, first: Token, surname: str, people: list) -> bool:
+    """Whether a word before "and" is a first name standing alone (see the caller)."""
+    doc = parsed.doc
+    word = first.lower_
+    if first.pos_ != "PROPN" or not first.is_title or word not in first_name_genders():
+        return False
+    before = doc[first.i - 2 : first.i]
+    if before and before[-1].pos_ == "PROPN":
+        return False  # "Todd Rogers and Adan Acevedo"
+    if len(before) == 2 and before[-1].text == "," and before[0].pos_ == "PROPN":
+        return False  # "Brandy, Monica and Lauryn Hill"
+    own = parsed.ent_of[first.i]
+    if own >= 0 and (parsed.ents[own].label_ != "PERSON" or len(parsed.ents[own]) > 1):
+        return False
+    for person in people:
+        if person.start == first.i:
+            continue
+        if person[-1].lower_ == word:
+            return False  # a surname here
+        if len(person) > 1 and person[0].lower_ == word and person[-1].lower_ != surname:
+            return False  # someone else's first name
+    return True
 
 
 def gender_cues(parsed: Parsed, source_tokens: set[int]) -> list[Mention]:

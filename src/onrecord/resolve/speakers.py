@@ -18,7 +18,13 @@ from spacy.tokens import Doc
 
 from onrecord.lexicon import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR
 from onrecord.resolve.entities import EntityStore, Tracked
-from onrecord.resolve.mentions import Mention, entity_mentions, gender_cues, people_together
+from onrecord.resolve.mentions import (
+    Mention,
+    entity_mentions,
+    first_names_sharing_a_surname,
+    gender_cues,
+    people_together,
+)
 from onrecord.resolve.names import Headline
 from onrecord.resolve.parsed import Parsed
 from onrecord.resolve.pos import fill_pos_from_tags
@@ -76,6 +82,7 @@ def collect_mentions(parsed: Parsed, attributions: list[Attribution]) -> list[Me
         mentions.append(mention)
         if mention.name is not None:
             consumed.add(parsed.ent_of[mention.name.head])
+    mentions.extend(first_names_sharing_a_surname(parsed, consumed))
     mentions.extend(entity_mentions(parsed, consumed, headline))
     mentions.extend(gender_cues(parsed, source_tokens))
     mentions.extend(people_together(parsed, source_tokens))
