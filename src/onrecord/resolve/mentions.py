@@ -131,15 +131,14 @@ def entity_mentions(parsed: Parsed, consumed: set[int], headline: Headline) -> l
     return mentions
 
 
-def first_names_sharing_a_surname(parsed: Parsed, consumed: set[int]) -> list[Mention]:
+def first_names_sharing_a_surname(parsed: Parsed) -> list[Mention]:
     """The first person of "David and Charles Koch" or "Bill and Hillary Clinton", whom NER
     leaves out of the name or tags alone: a known first name, then "and", then a person's
     full name, is that first name with the same surname. Not a word that is a surname
     elsewhere ("Clinton and Donald Trump", "Todd Rogers and Adan Acevedo"), the first name
     of someone else named in full ("Hillary and Tim Kaine" after "Hillary Clinton"), the end
     of a list ("Brandy, Monica and Lauryn Hill"), a title-case headline's "And", or a
-    body's name ("William and Flora Hewlett Foundation"). The first name's own entity, if
-    NER made one, is marked consumed."""
+    body's name ("William and Flora Hewlett Foundation")."""
     doc = parsed.doc
     people = [e for e in parsed.ents if e.label_ == "PERSON"]
     mentions = []
@@ -156,8 +155,6 @@ def first_names_sharing_a_surname(parsed: Parsed, consumed: set[int]) -> list[Me
         mention = named_mention(parsed, name, None)
         slices = ((first.idx, first.idx + len(first.text)),)
         mentions.append(replace(mention, start=first.idx, slices=slices))
-        if parsed.ent_of[first.i] >= 0:
-            consumed.add(parsed.ent_of[first.i])
     return mentions
 
 

@@ -82,7 +82,9 @@ def collect_mentions(parsed: Parsed, attributions: list[Attribution]) -> list[Me
         mentions.append(mention)
         if mention.name is not None:
             consumed.add(parsed.ent_of[mention.name.head])
-    mentions.extend(first_names_sharing_a_surname(parsed, consumed))
+    for mention in first_names_sharing_a_surname(parsed):
+        mentions.append(mention)  # NER's entity for the first name alone is this mention
+        consumed.add(parsed.ent_of[mention.token])
     mentions.extend(entity_mentions(parsed, consumed, headline))
     mentions.extend(gender_cues(parsed, source_tokens))
     mentions.extend(people_together(parsed, source_tokens))

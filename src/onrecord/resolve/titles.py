@@ -175,13 +175,10 @@ def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
     if is_possessor(parsed, name):
         return titles
     head = doc[name.head]
-    rights = list(head.rights) + _appositions_after_the_last_conjunct(head)
-    conjuncts = [c.i for c in head.rights if c.dep_ == "conj"]
-    for child in rights:
-        if child.dep_ != "appos" or child.i < name.end or not _describes(child):
+    rights = list(head.rights)
+    for child in _appositions_of(head, name.end):
+        if not _describes(child):
             continue
-        if child.tag_ not in PLURAL_TAGS and any(name.end <= c < child.i for c in conjuncts):
-            continue  # "Jane Roe and John Doe, the club's manager": the manager is Doe
         if any(doc[i].text == ":" for i in range(name.end, child.left_edge.i)):
             continue  # "Roe: hero or villain?" introduces a question, not a description
         if any(c.dep_ == "relcl" and c.i < child.left_edge.i for c in rights):
@@ -202,23 +199,35 @@ def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
     return titles
 
 
-def _appositions_after_the_last_conjunct(head: Token) -> list[Token]:
-    """A singular apposition after "Jane Roe and John Doe," that the parser hung on Roe: it
-    describes the last person named, Doe, when its head names someone ("the club's
-    manager"; not "Hampstead, New Hampshire, coffee shop")."""
-    if head.dep_ != "conj":
-        return []
-    siblings = list(head.head.rights)
-    conjuncts = [c.i for c in siblings if c.dep_ == "conj"]
+def _appositions_of(head: Token, name_end: int) -> list[Token]:
+    """The appositions after a name that may describe it. Its own, unless another name is
+    joined to it before a singular one ("Jane Roe and John Doe, the club's manager": the
+    manager is Doe); and, for the last of names joined by "and", a singular apposition the
+    parser hung on the first, when its head names someone ("the club's manager"; not
+    "Hampstead, New Hampshire, coffee shop")."""
+    rights = list(head.rights)
+    candidates = [c for c in rights if c.dep_ == "appos" and c.i >= name_end]
+    if head.dep_ == "conj":
+        siblings = list(head.head.rights)
+        candidates += [
+            c
+            for c in siblings
+            if c.dep_ == "appos"
+            and c.i >= name_end
+            and _heads_title(c)
+            and c.tag_ not in PLURAL_TAGS
+            and not _conjunct_between(siblings, head.i, c.i)
+        ]
     return [
         c
-        for c in siblings
-        if c.dep_ == "appos"
-        and _heads_title(c)
-        and c.tag_ not in PLURAL_TAGS
-        and c.i > head.i
-        and not any(head.i < i < c.i for i in conjuncts)
+        for c in candidates
+        if c.tag_ in PLURAL_TAGS or not _conjunct_between(rights, name_end - 1, c.i)
     ]
+
+
+def _conjunct_between(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether a conjunct among ``tokens`` stands strictly between positions start and end."""
+    return any(t.dep_ == "conj" and start < t.i < end for t in tokens)
 
 
 def _with_hyphened_prefix(doc, start: int) -> int:
