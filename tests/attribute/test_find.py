@@ -5,6 +5,7 @@ from test_group import tags_for
 
 from onrecord.attribute import find
 from onrecord.attribute.lexicon import SourcelessCues
+from onrecord.attribute.spans import after_dateline
 from onrecord.types import Article
 
 
@@ -103,3 +104,62 @@ def test_a_source_does_not_end_on_the_conjunction_after_it(parse):
     )
     (quote,) = find(doc, tagger)
     assert quote.source.text == "a former official who oversaw investigations"
+
+
+def test_a_source_leaves_out_a_dateline_before_it_and_a_time_after_it(parse):
+    doc = parse(
+        "FAIRVIEW, Kan. (AP) - County Judge Nora Blake on Wednesday ruled that the levy was lawful."
+    )
+    tagger = HandTags(
+        {
+            "FAIRVIEW, Kan. (AP) - County Judge Nora Blake on Wednesday": "SRC",
+            "ruled": "CUE",
+            "that the levy was lawful": "CON",
+        }
+    )
+    (ruling,) = find(doc, tagger)
+    # the parse in question: the time hangs on the cue, not on the judge
+    assert doc[[t.text for t in doc].index("on")].head.text == "ruled"
+    assert ruling.source.text == "County Judge Nora Blake"
+
+
+def test_a_source_keeps_its_closing_bracket_and_drops_a_comma(parse):
+    doc = parse(
+        "Sen. Ada Crane (R-Utah) last week warned that the bill would fail. "
+        '"It is over," said Mr. Crane\'s former aide, Lee Park, and left.'
+    )
+    tagger = HandTags(
+        {
+            "Sen. Ada Crane (R-Utah) last week": "SRC",
+            "warned": "CUE",
+            "that the bill would fail": "CON",
+            '"It is over,"': "CON",
+            "said": "CUE",
+            "Mr. Crane's former aide, Lee Park, and": "SRC",
+        }
+    )
+    warning, quote = find(doc, tagger)
+    assert warning.source.text == "Sen. Ada Crane (R-Utah)"
+    assert quote.source.text == "Mr. Crane's former aide, Lee Park"
+
+
+def test_a_time_that_describes_the_source_stays_in_it(parse):
+    doc = parse("A poll released Monday found that most voters were undecided.")
+    tagger = HandTags(
+        {"A poll released Monday": "SRC", "found": "CUE", "that most voters were undecided": "CON"}
+    )
+    (finding,) = find(doc, tagger)
+    assert finding.source.text == "A poll released Monday"
+
+
+def test_a_dateline_opens_a_paragraph_in_capitals(parse):
+    doc = parse(
+        "Voters were told.\n\nOSLO - The vote is off. In short, NATO - the alliance - agreed."
+        "\n\nAFL-CIO leaders agreed."
+    )
+    words = [t.text for t in doc]
+    oslo, nato, afl = words.index("OSLO"), words.index("NATO"), words.index("AFL")
+    assert doc[after_dateline(doc, oslo, len(doc))].text == "The"
+    assert after_dateline(doc, nato, len(doc)) == nato  # inside a paragraph
+    assert after_dateline(doc, 0, len(doc)) == 0  # not in capitals
+    assert after_dateline(doc, afl, len(doc)) == afl  # a dash with no space around it

@@ -11,9 +11,9 @@ from onrecord.attribute.spans import (
     add_missed_quotations,
     join_fragments,
     role_spans,
+    source_words,
     speakers_after_quotations,
     split_at_sentence_starts,
-    without_trailing_conjunction,
 )
 from onrecord.attribute.tagger import Tagger
 from onrecord.types import Attribution, Span
@@ -49,7 +49,7 @@ def _to_attribution(doc: Doc, text: str, group: Group, kind: str, n: int) -> Att
     cue = Span.from_slices(text, [group.cue.char_slice(doc)]) if group.cue else None
     source = None
     if group.source is not None:
-        words = without_trailing_conjunction(group.source, doc)
+        words = source_words(group.source, doc)
         source = Span.from_slices(text, [words.char_slice(doc)])
     parts = [c.score for c in group.contents]
     if group.cue:

@@ -19,7 +19,11 @@ from onrecord.doc_arrays import sentence_starts
 QUOTED_SENTENCE_WORDS = 4
 FRAGMENT_GAP = 3
 BARE_CUES = {":", "-", "—", "–"}
-TRAILING_CONJUNCTIONS = {"and", "or"}
+TRAILING_CONJUNCTIONS = {"and", "or", "but"}
+DATELINE_DASHES = {"-", "--", "—", "–"}
+DATELINE_WORDS = 8
+TIME_ENTITIES = {"DATE", "TIME"}
+SOURCE_TAIL_PUNCT = {",", ";", "-", "—", "–"}
 # What a quoted statement's last character is when an inverted cue follows ("…,” said X").
 STATEMENT_ENDS = (",", "?", "!", "—", "-")
 SPEAKER_FIRST_TAGS = {"NNP", "NNPS", "DT", "PRP$", "JJ", "NN", "NNS", "PRP"}
@@ -68,13 +72,66 @@ def role_spans(doc: Doc, tags: list[str], scores: list[float] | None = None) -> 
     return trimmed
 
 
-def without_trailing_conjunction(span: RoleSpan, doc: Doc) -> RoleSpan:
-    """A source the tagger ended on "and" ("a former official who oversaw investigations
-    and"): the conjunction joins what follows, which the source does not hold."""
-    start, end = span.start, span.end
-    while end > start + 1 and doc[end - 1].lower_ in TRAILING_CONJUNCTIONS:
-        start, end = trim_edges(doc, start, end - 1)
-    return span if end == span.end else RoleSpan(span.role, start, end, span.score)
+def source_words(span: RoleSpan, doc: Doc) -> RoleSpan:
+    """A source as a reader would mark it, without what the tagger ran into on either side:
+    a dateline ("JACKSON, Miss. - U.S. District Judge Carlton Reeves"), a time the parse
+    hangs on the cue ("Sen. Chuck Grassley on Wednesday"), a dangling "and"."""
+    start = after_dateline(doc, span.start, span.end)
+    end = _before_trailing_time(doc, start, span.end)
+    while end > start + 1 and _is_loose_tail(doc[end - 1]):
+        end -= 1
+    start = trim_edges(doc, start, end)[0]
+    if end <= start or (start, end) == (span.start, span.end):
+        return span
+    return RoleSpan(span.role, start, end, span.score)
+
+
+def _is_loose_tail(token) -> bool:
+    """A word a source does not end on: a comma or dash, or "and" joining what follows
+    ("a former official who oversaw investigations and"). Not a closing bracket, which
+    belongs to "(R-Iowa)"."""
+    text = token.text
+    return token.is_space or text in SOURCE_TAIL_PUNCT or text.lower() in TRAILING_CONJUNCTIONS
+
+
+def after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Where words opening a paragraph begin once a dateline is passed over ("WASHINGTON
+    (AP) — The city faces ...", which the parser hangs on the verb after it). A dateline is
+    a place in capitals, perhaps with a state's abbreviation and an agency in brackets,
+    then a dash set off by a space (not "AFL-CIO")."""
+    if start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+        return start
+    if not (doc[start].is_alpha and doc[start].is_upper):
+        return start
+    bracketed = False
+    for i in range(start + 1, min(end, start + DATELINE_WORDS + 1)):
+        token = doc[i]
+        if token.text in DATELINE_DASHES:
+            spaced = token.whitespace_ or doc[i - 1].whitespace_
+            return i + 1 if spaced else start
+        if token.text in {"(", ")"}:
+            bracketed = token.text == "("
+        elif token.is_alpha and not (token.is_upper or bracketed):
+            return start
+    return start
+
+
+def _before_trailing_time(doc: Doc, start: int, end: int) -> int:
+    """The end of ``[start, end)`` without a time phrase closing it that the parse hangs on
+    a word outside it ("on Wednesday", "late Thursday night" below the cue), as opposed to
+    one that is part of the source ("a poll released Monday", "the 46-year-old")."""
+    cut = end
+    while cut > start + 1 and doc[cut - 1].ent_type_ in TIME_ENTITIES:
+        cut -= 1
+    if cut == end:
+        return end
+    if doc[cut - 1].lower_ == "on" and cut > start + 1:
+        cut -= 1
+    phrase = range(cut, end)
+    rest = range(start, cut)
+    if any(doc[i].head.i in rest for i in phrase) or any(doc[i].head.i in phrase for i in rest):
+        return end
+    return cut
 
 
 def _is_bare_cue(doc: Doc, span: RoleSpan) -> bool:
