@@ -1159,6 +1159,16 @@ def test_the_company_stays_unnamed_when_two_bodies_were_just_named(parser_nlp):
     assert company.speaker.name == "company"
 
 
+def test_the_news_agency_of_a_dateline_is_not_a_company_just_named(parser_nlp):
+    text = "OSLO (Reuters) - Acme Corp. cut 300 jobs on Friday, the company said in a statement."
+    doc = with_labels(
+        parser_nlp, text, {("OSLO", 1): "GPE", ("Reuters", 1): "ORG", ("Acme Corp.", 1): "ORG"}
+    )
+    attributions = [said(text, "Acme Corp. cut 300 jobs on Friday", "the company")]
+    (company,), _ = resolve_speakers(doc, attributions)
+    assert (company.speaker.name, company.speaker.type) == ("Acme Corp.", "organization")
+
+
 @pytest.mark.parametrize(
     ("text", "content", "source"),
     [

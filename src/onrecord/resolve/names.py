@@ -306,6 +306,8 @@ def is_dateline(parsed: Parsed, name: Name) -> bool:
     (AFP) –"). The parser hangs the words after it on the place, which would make "NEW YORK"
     a person titled "Democratic presidential candidate"."""
     doc = parsed.doc
+    if _is_agency_of_dateline(doc, name):
+        return True
     if name.start > 0 and "\n" not in doc[name.start - 1].text + doc[name.start - 1].whitespace_:
         return False
     agency = False
@@ -315,6 +317,24 @@ def is_dateline(parsed: Parsed, name: Name) -> bool:
         if "\n" in token.text or not (token.is_punct or token.text[:1].isupper()):
             return False
         agency = agency or token.text == "("
+    return False
+
+
+def _is_agency_of_dateline(doc, name: Name) -> bool:
+    """The news agency in a dateline's brackets ("LONDON (Reuters) -"), which is no one the
+    story mentions: counted as an organisation, it would leave "the company" two bodies to
+    choose from."""
+    start, end = name.start, name.end
+    if start < 2 or end + 1 >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+        return False
+    if not is_dash(doc[end + 1]):
+        return False
+    for k in range(start - 2, max(start - 2 - DATELINE_TAIL, -1), -1):
+        token = doc[k]
+        if not (token.is_punct or token.text[:1].isupper()) or "\n" in token.text:
+            return False
+        if k == 0 or "\n" in doc[k - 1].text + doc[k - 1].whitespace_:
+            return True
     return False
 
 
