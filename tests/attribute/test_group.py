@@ -356,6 +356,28 @@ def test_an_untagged_verb_in_the_content_s_sentence_beats_a_cue_in_the_next(pars
             [["the bridge would reopen in May"]],
         ),
         ("The mayor said so on Tuesday.", "The mayor", []),  # no clause to report
+        # the clause before an inverted cue, without a dateline opening its paragraph
+        (
+            "The bridge will reopen in May, the mayor said.",
+            "the mayor",
+            [["The bridge will reopen in May"]],
+        ),
+        (
+            "SPRINGFIELD (Reuters) — The bridge will reopen in May, the mayor said.",
+            "the mayor",
+            [["The bridge will reopen in May"]],
+        ),
+        (
+            "Residents cheered.\n\nBERN — The bridge will reopen in May, the mayor said.",
+            "the mayor",
+            [["The bridge will reopen in May"]],
+        ),
+        # capitals inside a sentence are no dateline
+        (
+            "In short, NATO — the alliance — is dead, the minister said.",
+            "the minister",
+            [["In short, NATO — the alliance — is dead"]],
+        ),
     ],
 )
 def test_a_cue_the_tagger_gave_no_content_reports_its_clause(parse, sentence, source, contents):

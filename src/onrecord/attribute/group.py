@@ -23,7 +23,13 @@ from spacy.tokens import Doc, Token
 
 from onrecord.attribute.lexicon import OWN_SUBJECT, SourcelessCues
 from onrecord.attribute.quotes import Quotation, find_quotations
-from onrecord.attribute.spans import RoleSpan, inside_any, paragraphs_between, trim_edges
+from onrecord.attribute.spans import (
+    RoleSpan,
+    after_dateline,
+    inside_any,
+    paragraphs_between,
+    trim_edges,
+)
 from onrecord.doc_arrays import sentence_starts, token_texts
 
 HEAD_HOPS = 6
@@ -221,10 +227,16 @@ def _reported_clause(
         ]
     else:
         reported = [c for c in verb.rights if c.dep_ in REPORTED_CLAUSE_DEPS and c.i >= cue.end]
-        if not reported:
+        before = [c for c in verb.lefts if c.dep_ in REPORTED_CLAUSE_DEPS]
+        if reported:
+            clause = reported[0]
+            runs = [(max(clause.left_edge.i, cue.end), clause.right_edge.i + 1)]
+        elif before and before[-1].right_edge.i < cue.start:
+            clause = before[-1]
+            run_start = max(clause.left_edge.i, lo)
+            runs = [(after_dateline(doc, run_start, clause.i), clause.right_edge.i + 1)]
+        else:
             return []
-        clause = reported[0]
-        runs = [(max(clause.left_edge.i, cue.end), clause.right_edge.i + 1)]
     pieces = []
     for run_start, run_end in runs:
         run_start, run_end = max(run_start, lo), min(run_end, hi)
