@@ -785,6 +785,27 @@ def test_who_hung_from_a_thing_means_the_person_above_it(parser_nlp):
     assert (attribution.speaker.name, attribution.speaker.type) == ("one aide", "person")
 
 
+def test_who_inside_another_source_is_that_source_s_speaker(parser_nlp):
+    """The tagger marks the whole noun phrase as one source and its "who" as another's: the
+    clause hangs from the bank or the talks, but both sources are one speaker."""
+    text = (
+        "Lena Moss, an economist at Brightwater Bank, who asked not to be named, said the "
+        "rate would rise. A person familiar with the talks, who requested anonymity, said "
+        "they had stalled."
+    )
+    attributions = [
+        said(text, "not to be named", "who"),
+        said(text, "the rate would rise", "Lena Moss, an economist at Brightwater Bank"),
+        said(text, "anonymity", "who", 2),
+        said(text, "they had stalled", "A person familiar with the talks"),
+    ]
+    (who, moss, who_2, person), entities = resolve(parser_nlp, text, attributions)
+    assert who.speaker == moss.speaker
+    assert who.speaker.name == "Lena Moss"
+    assert who_2.speaker == person.speaker
+    assert len(entity_named(entities, person.speaker.name).mentions) == 2
+
+
 def test_who_makes_an_untyped_noun_a_person_or_a_group(parser_nlp):
     """The lexicon does not know "hacker"; "who" says it is someone, and "those who" some."""
     text = (

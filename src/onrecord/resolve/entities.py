@@ -157,8 +157,7 @@ class EntityStore:
 
     def add(self, mention: Mention, sentence: int) -> Tracked | None:
         """Resolve a mention and record it; returns its entity (None for a gender cue)."""
-        if sentence != self.sentence:
-            self.sentence, self.sentence_people = sentence, []
+        self._enter(sentence)
         if mention.kind == "gender":
             self._note_gender(mention.gender)
             self._carry_salience(mention)
@@ -175,6 +174,17 @@ class EntityStore:
             entity = self._resolve_nominal(mention)
         self._record(entity, mention)
         return entity
+
+    def add_to(self, entity: Tracked, mention: Mention, sentence: int) -> Tracked:
+        """Record a mention of an entity already known (a "who" repeating another source)."""
+        self._enter(sentence)
+        entity = entity.final()
+        self._record(entity, mention)
+        return entity
+
+    def _enter(self, sentence: int) -> None:
+        if sentence != self.sentence:
+            self.sentence, self.sentence_people = sentence, []
 
     def _record(self, entity: Tracked, mention: Mention) -> None:
         entity.slices.append(mention.slices)

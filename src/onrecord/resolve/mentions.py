@@ -107,6 +107,9 @@ class Mention:
     owner: str = ""
     # "his" or "her" when a possessive pronoun owns the nominal ("his campaign").
     owner_pronoun: str = ""
+    # For a "who" source whose antecedent lies in another attribution's source, that
+    # attribution's number: the two sources are one mention of one speaker.
+    repeats: int | None = None
 
     @property
     def person_hint(self) -> bool:

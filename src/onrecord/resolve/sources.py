@@ -98,6 +98,17 @@ def source_mention(
     return _as_source(mention, span, number)
 
 
+def relative_antecedent(parsed: Parsed, tokens: list[Token]) -> Token | None:
+    """For a source that is a relative "who", the noun it refers back to; else None."""
+    if not tokens:
+        return None
+    picked = pick_root(parsed, tokens)
+    if picked.lower_ not in PERSONAL_RELATIVES:
+        return None
+    root = _antecedent(parsed, picked)
+    return root if root.i != picked.i else None
+
+
 def _has_who_clause(token: Token) -> bool:
     """Whether a "who" clause describes the token ("those who attended")."""
     return any(

@@ -28,7 +28,7 @@ from onrecord.resolve.mentions import (
 from onrecord.resolve.names import Headline
 from onrecord.resolve.parsed import Parsed
 from onrecord.resolve.pos import fill_pos_from_tags
-from onrecord.resolve.sources import source_mention
+from onrecord.resolve.sources import relative_antecedent, source_mention
 from onrecord.types import Attribution, Entity, Span, Speaker
 
 FIRST_PERSON = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL
@@ -54,7 +54,12 @@ def resolve_speakers(
             quoted_first_person.append((mention, mention.attribution, outer))
             continue
         mention = replace(mention, in_content=outer is not None)
-        entity = store.add(mention, parsed.sent_of[mention.token])
+        sentence = parsed.sent_of[mention.token]
+        repeated = owners.get(mention.repeats) if mention.repeats is not None else None
+        if repeated is not None:
+            entity = store.add_to(repeated, mention, sentence)
+        else:
+            entity = store.add(mention, sentence)
         if entity is not None and mention.attribution is not None:
             owners[mention.attribution] = entity
     settle_quoted_first_person(store, parsed, owners, quoted_first_person)
@@ -69,16 +74,27 @@ def collect_mentions(parsed: Parsed, attributions: list[Attribution]) -> list[Me
     pronouns outside sources, which tell the gender of the one person a sentence has named
     before them ("Roe said she ..."); and people named together as a subject, whom a
     "they" may mean."""
-    mentions, consumed, source_tokens = [], set(), set()
+    mentions, consumed = [], set()
     headline = Headline.of(parsed.text)
+    source_of_token = {
+        t.i: number
+        for number, attribution in enumerate(attributions)
+        if attribution.source is not None
+        for t in parsed.tokens_in(attribution.source)
+    }
+    source_tokens = set(source_of_token)
     for number, attribution in enumerate(attributions):
         if attribution.source is None:
             continue
         tokens = parsed.tokens_in(attribution.source)
-        source_tokens.update(t.i for t in tokens)
         cue = attribution.cue
         cue_tokens = frozenset(t.i for t in parsed.tokens_in(cue)) if cue else frozenset()
         mention = source_mention(parsed, attribution.source, tokens, number, cue_tokens, headline)
+        antecedent = relative_antecedent(parsed, tokens)
+        if antecedent is not None and source_of_token.get(antecedent.i, number) != number:
+            # "a person familiar with the talks, who asked not to be named, said": the
+            # tagger gave the noun phrase and its "who" an attribution each.
+            mention = replace(mention, repeats=source_of_token[antecedent.i])
         mentions.append(mention)
         if mention.name is not None:
             consumed.add(parsed.ent_of[mention.name.head])
