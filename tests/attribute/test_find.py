@@ -163,3 +163,35 @@ def test_a_dateline_opens_a_paragraph_in_capitals(parse):
     assert after_dateline(doc, nato, len(doc)) == nato  # inside a paragraph
     assert after_dateline(doc, 0, len(doc)) == 0  # not in capitals
     assert after_dateline(doc, afl, len(doc)) == afl  # a dash with no space around it
+
+
+def test_a_content_stopping_at_a_full_stop_inside_its_quotation_runs_to_its_end(parse):
+    doc = parse(
+        "Speaking to the Herald, Nair said: 'We always said this would take time. "
+        "The numbers will come.'"
+    )
+    tagger = HandTags(
+        {
+            "Nair": "SRC",
+            "said": "CUE",
+            "'We always said this would take time.": "CON",
+        }
+    )
+    (statement,) = find(doc, tagger)
+    assert statement.content.text == "'We always said this would take time. The numbers will come"
+    assert statement.kind == "direct"
+
+
+def test_a_content_does_not_run_over_what_else_is_tagged_in_its_quotation(parse):
+    doc = parse("Nair said: 'We will win. Reid is wrong, she told him. We will win.'")
+    tagger = HandTags(
+        {
+            "Nair": "SRC",
+            "said": "CUE",
+            "'We will win.": "CON",
+            "she": "SRC",
+            "told him": "CUE",
+        }
+    )
+    first = find(doc, tagger)[0]
+    assert first.content.text == "'We will win"

@@ -14,6 +14,7 @@ from onrecord.attribute.spans import (
     source_words,
     speakers_after_quotations,
     split_at_sentence_starts,
+    whole_quotations,
 )
 from onrecord.attribute.tagger import Tagger
 from onrecord.types import Attribution, Span
@@ -25,6 +26,7 @@ def find(doc: Doc, tagger: Tagger) -> list[Attribution]:
     tags, scores = tagger.tag(doc, quotations)
     spans = according_to_spans(doc, role_spans(doc, tags, scores))
     spans = join_fragments(doc, add_missed_quotations(doc, spans, quotations))
+    spans = whole_quotations(doc, spans, quotations)
     spans = split_at_sentence_starts(doc, spans, quotations)
     spans = speakers_after_quotations(doc, spans, quotations)
     groups = group_spans(doc, spans, tagger.sourceless, quotations)

@@ -23,6 +23,7 @@ TRAILING_CONJUNCTIONS = {"and", "or", "but"}
 DATELINE_DASHES = {"-", "--", "—", "–"}
 DATELINE_WORDS = 8
 TIME_ENTITIES = {"DATE", "TIME"}
+SENTENCE_STOPS = {".", "!", "?"}
 SOURCE_TAIL_PUNCT = {",", ";", "-", "—", "–"}
 # What a quoted statement's last character is when an inverted cue follows ("…,” said X").
 STATEMENT_ENDS = (",", "?", "!", "—", "-")
@@ -220,6 +221,54 @@ def split_at_sentence_starts(
             if end > start:
                 pieces.append(RoleSpan("CON", start, end, span.score))
     return pieces
+
+
+def whole_quotations(
+    doc: Doc, spans: list[RoleSpan], quotations: list[Quotation]
+) -> list[RoleSpan]:
+    """Run a content that opens a quotation and stops at a sentence end inside it on to the
+    quotation's end, when nothing else is tagged in between: a quotation of several
+    sentences is one statement. The tagger's quotation features read double marks only, so
+    it stops at the first full stop of a single-quoted statement (‘We will win. The numbers
+    will come.’)."""
+    if not quotations:
+        return spans
+    taken = [False] * len(doc)
+    for span in spans:
+        for i in range(span.start, span.end):
+            taken[i] = True
+    mended = []
+    for span in spans:
+        quotation = _quotation_opened_by(doc, span, quotations) if span.role == "CON" else None
+        inner = quotation and doc.char_span(
+            quotation.inner_start, quotation.inner_end, alignment_mode="expand"
+        )
+        if inner and inner.end > span.end and _ends_sentence(doc, span.end):
+            end = inner.end
+            while doc[end - 1].is_punct or doc[end - 1].is_space:
+                end -= 1
+            if not any(taken[span.end : end]):
+                span = RoleSpan(span.role, span.start, end, span.score)
+        mended.append(span)
+    return mended
+
+
+def _ends_sentence(doc: Doc, end: int) -> bool:
+    """Whether a run ending before token ``end`` stops at a full stop (its own or the next)."""
+    return doc[end - 1].text in SENTENCE_STOPS or (
+        end < len(doc) and doc[end].text in SENTENCE_STOPS
+    )
+
+
+def _quotation_opened_by(doc: Doc, span: RoleSpan, quotations: list[Quotation]):
+    """The closed quotation whose opening mark or first word starts ``span``, if any."""
+    start = doc[span.start].idx
+    at = bisect_right(quotations, start, key=lambda q: q.start) - 1
+    if at < 0:
+        return None
+    quotation = quotations[at]
+    opens_it = quotation.start <= start <= quotation.inner_start
+    return quotation if opens_it and quotation.closed else None
 
 
 def speakers_after_quotations(
