@@ -1180,6 +1180,31 @@ def test_the_company_stays_unnamed_when_two_bodies_were_just_named(parser_nlp):
     assert company.speaker.name == "company"
 
 
+def test_a_person_a_headline_describes_is_the_one_the_body_names_with_that_title(parser_nlp):
+    text = (
+        "Judge blocks county's levy on hotels\n\n"
+        "U.S. District Judge Nora Blake ruled on Friday that the levy was unlawful. "
+        "Former mayor Ed Vance said the ruling was fair."
+    )
+    attributions = [
+        said(text, "county's levy on hotels", "Judge"),
+        said(text, "that the levy was unlawful", "U.S. District Judge Nora Blake"),
+    ]
+    (headline, ruling), _ = resolve(parser_nlp, text, attributions)
+    assert headline.speaker == ruling.speaker
+    assert headline.speaker.name == "Nora Blake"
+
+
+def test_a_headline_description_needs_the_same_rank(parser_nlp):
+    text = "Mayor backs plan\n\nFormer mayor Ed Vance said the plan was sound."
+    attributions = [
+        said(text, "plan", "Mayor"),
+        said(text, "the plan was sound", "Former mayor Ed Vance"),
+    ]
+    (headline, vance), _ = resolve(parser_nlp, text, attributions)
+    assert headline.speaker.entity != vance.speaker.entity
+
+
 def test_the_news_agency_of_a_dateline_is_not_a_company_just_named(parser_nlp):
     text = "OSLO (Reuters) - Acme Corp. cut 300 jobs on Friday, the company said in a statement."
     doc = with_labels(

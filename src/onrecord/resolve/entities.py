@@ -149,6 +149,8 @@ class EntityStore:
         self.sentence_people: list[Tracked] = []
         # Named organisations in mention order, with the sentence of each mention.
         self.named_bodies: list[tuple[int, Tracked]] = []
+        # People known only by a description, with the mention that described them first.
+        self.described_people: list[tuple[Tracked, Mention]] = []
         # The last people named together as a subject, with its sentence: a group only once
         # a "they" means them.
         self.together: tuple[int, Mention] | None = None
@@ -567,21 +569,14 @@ class EntityStore:
     def _match_title(self, mention: Mention) -> Tracked | None:
         """The person whose title the nominal best matches, the latest among equals."""
         wanted = normalise_title(mention.text)
-        wanted_ranks = set(wanted.split()) & RANK_MODIFIERS
         best, best_key = None, (0.0, -1)
         for candidate in self.by_title_word.get(mention.head_word, ())[-TITLE_CANDIDATES:]:
             entity = candidate.final()
             if entity.type != "person":
                 continue
-            for title in entity.titles:
-                given = normalise_title(title)
-                if set(given.split()) & RANK_MODIFIERS != wanted_ranks:
-                    continue
-                if _abbreviated(title) and not set(wanted.split()) <= set(given.split()):
-                    continue  # "Sen." is any senator: "the Florida senator" needs "Florida"
-                score = fuzz.token_set_ratio(wanted, given)
-                if score >= TITLE_MATCH and (score, entity.last) > best_key:
-                    best, best_key = entity, (score, entity.last)
+            score = max(_title_match(wanted, title) for title in entity.titles)
+            if score >= TITLE_MATCH and (score, entity.last) > best_key:
+                best, best_key = entity, (score, entity.last)
         return best
 
     def _person_described(self, mention: Mention) -> Tracked | None:
@@ -610,9 +605,31 @@ class EntityStore:
     def _new_nominal_person(self, mention: Mention) -> Tracked:
         entity = self._new("person", bare_text(mention.text))
         self._add_title(entity, Title(mention.text, 0, mention.gender))
+        self.described_people.append((entity, mention))
         return entity
 
     # --- after the last mention ----------------------------------------------------------------
+
+    def absorb_headline_descriptions(self, body_start: int) -> None:
+        """A person a headline describes without a name ("Indiana governor endorses Cruz",
+        "Judge blocks law") is the first person the body names with a title of the same head
+        word and rank ("Gov. Mike Pence", "U.S. District Judge Carlton Reeves"): a headline
+        gives the role, the body the name. Only a description the body does not use again,
+        which resolved as it went."""
+        for entity, mention in self.described_people:
+            if entity.merged_into is not None or mention.start >= body_start:
+                continue
+            if any(start >= body_start for (start, _), *_ in entity.slices):
+                continue
+            wanted = normalise_title(mention.text)
+            named = {
+                id(e.final()): e.final()
+                for e in self.by_title_word.get(mention.head_word, ())
+                if e.final().named and e.final().type == "person"
+            }
+            fits = [e for e in named.values() if any(_same_rank(wanted, t) for t in e.titles)]
+            if fits:
+                _merge(entity, min(fits, key=lambda e: min(s[0][0] for s in e.slices)))
 
     def absorb_stray_surnames(self) -> None:
         """A lone word that is one known person's surname was that person all along: NER
@@ -642,6 +659,24 @@ class EntityStore:
             people = {k: e for k, e in people.items() if starts_with_first_name(e.words)}
             return next(iter(people.values())) if len(people) == 1 else None
         return max(people.values(), key=_surname_weight) if people else None
+
+
+def _same_rank(wanted: str, title: str) -> bool:
+    """Whether a description and a title agree on rank: both "former", or neither."""
+    given = normalise_title(title)
+    return set(given.split()) & RANK_MODIFIERS == set(wanted.split()) & RANK_MODIFIERS
+
+
+def _title_match(wanted: str, title: str) -> float:
+    """How well a normalised description matches a title (0 to 100): the same rank ("former"
+    or not), and all the description's words where the title is an abbreviation ("Sen." is
+    any senator: "the Florida senator" needs "Florida")."""
+    if not _same_rank(wanted, title):
+        return 0.0
+    given = normalise_title(title)
+    if _abbreviated(title) and not set(wanted.split()) <= set(given.split()):
+        return 0.0
+    return fuzz.token_set_ratio(wanted, given)
 
 
 def _merge(entity: Tracked, into: Tracked) -> None:

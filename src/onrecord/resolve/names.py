@@ -47,6 +47,7 @@ DATELINE_TAIL = 8
 # An article's first line is a headline in title case ("Donald Trump Rampages Through Iowa")
 # when it has at least this many words and every word but these small ones is capitalised
 # ("Maria Lind met Peter Olsen" is a sentence).
+HEADLINE_MAX_WORDS = 25
 HEADLINE_WORDS = 4
 HEADLINE_SMALL_WORDS = frozenset(
     """
@@ -117,6 +118,16 @@ class Headline:
 
     def covers(self, position: int) -> bool:
         return position < self.end
+
+
+def headline_end(text: str) -> int:
+    """Where the article's first line ends when it may be a headline, title case or not: a
+    line of at most ``HEADLINE_MAX_WORDS`` words (PolNeAR's headlines end with a full stop,
+    so that tells nothing); else 0."""
+    first = text.lstrip().split("\n", 1)[0].rstrip()
+    if not first or len(WORD.findall(first)) > HEADLINE_MAX_WORDS:
+        return 0
+    return len(text) - len(text.lstrip()) + len(first)
 
 
 def name_in_body(parsed: Parsed, name: Name, headline: Headline) -> Name | None:

@@ -25,7 +25,7 @@ from onrecord.resolve.mentions import (
     gender_cues,
     people_together,
 )
-from onrecord.resolve.names import Headline
+from onrecord.resolve.names import Headline, headline_end
 from onrecord.resolve.parsed import Parsed
 from onrecord.resolve.pos import fill_pos_from_tags
 from onrecord.resolve.sources import relative_antecedent, source_mention
@@ -64,6 +64,7 @@ def resolve_speakers(
             owners[mention.attribution] = entity
     settle_quoted_first_person(store, parsed, owners, quoted_first_person)
     store.absorb_stray_surnames()
+    store.absorb_headline_descriptions(headline_end(parsed.text))
     return with_speakers(attributions, owners, store, parsed.text)
 
 
