@@ -244,6 +244,33 @@ def test_according_to_with_only_cue_tagged_gets_its_content(parse):
     )
 
 
+def test_according_to_takes_the_whole_clause_over_a_statement_tagged_inside_it(parse):
+    """When the parse's clause replaces the scraps the tagger found in it, the source and cue
+    tagged inside go too: the clause is what the source after "according to" reported."""
+    from onrecord.attribute.according import according_to_spans
+
+    doc = parse(
+        "Some of the mayor's aides urged her to resign, according to two officials "
+        "familiar with the talks."
+    )
+    tags = tags_for(
+        doc,
+        {
+            "Some of the mayor's aides": "SRC",
+            "urged": "CUE",
+            "her to resign": "CON",
+            "according to": "CUE",
+            "two officials familiar with the talks": "SRC",
+        },
+    )
+    (group,) = group_spans(doc, according_to_spans(doc, role_spans(doc, tags)))
+    assert texts(doc, group) == (
+        ["Some of the mayor's aides urged her to resign"],
+        "according to",
+        "two officials familiar with the talks",
+    )
+
+
 def test_parse_running_over_a_paragraph_break_does_not_pick_the_source(nlp):
     """The parser may hang a quotation paragraph below the previous paragraph's verb, as
     one sentence; the speaker named in the quotation's own paragraph is still the source."""

@@ -32,8 +32,10 @@ def according_to_spans(doc: Doc, spans: list[RoleSpan]) -> list[RoleSpan]:
         words = [i for s, e in pieces for i in range(s, e) if not doc[i].is_punct]
         tagged = sum(any(sp.start <= i < sp.end for sp in in_clause) for i in words)
         if tagged * 2 < len(words):
-            # The parse's clause replaces the scraps of content the tagger found in it.
-            spans = [sp for sp in spans if sp.role != "CON" or not _overlaps(sp, pieces)]
+            # The parse's clause replaces the scraps of content the tagger found in it, and
+            # the source and cue it tagged there ("Some of her aides urged her to resign,
+            # according to two officials"): the whole clause is what X reported.
+            spans = [sp for sp in spans if not _overlaps(sp, pieces)]
             spans.extend(RoleSpan("CON", s, e, score=0.5) for s, e in pieces)
     return sorted(spans, key=lambda span: span.start)
 
