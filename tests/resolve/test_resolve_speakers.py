@@ -785,6 +785,20 @@ def test_who_hung_from_a_thing_means_the_person_above_it(parser_nlp):
     assert (attribution.speaker.name, attribution.speaker.type) == ("one aide", "person")
 
 
+def test_a_name_in_apposition_to_the_subject_is_the_subject_a_he_means(parser_nlp):
+    text = (
+        "The Kremlin spokesman, Dmitry Orlov, dismissed the remarks. "
+        "Ruritania's foreign minister, Zorvan Kell, struck a softer tone. "
+        "“Diplomacy never stops,” he wrote."
+    )
+    attributions = [
+        said(text, "the remarks", "The Kremlin spokesman, Dmitry Orlov"),
+        said(text, "Diplomacy never stops", "he"),
+    ]
+    (_, wrote), _ = resolve(parser_nlp, text, attributions)
+    assert wrote.speaker.name == "Zorvan Kell"
+
+
 def test_who_inside_another_source_is_that_source_s_speaker(parser_nlp):
     """The tagger marks the whole noun phrase as one source and its "who" as another's: the
     clause hangs from the bank or the talks, but both sources are one speaker."""

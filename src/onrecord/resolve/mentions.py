@@ -251,9 +251,17 @@ def named_mention(parsed: Parsed, name: Name, number: int | None) -> Mention:
         title=title,
         gender=gender,
         attribution=number,
-        subject=parsed.doc[name.head].dep_ in SUBJECT_DEPS,
+        subject=_is_subject(parsed.doc[name.head]),
         usual_gender=None if gender else usual_gender(name),
     )
+
+
+def _is_subject(token: Token) -> bool:
+    """A clause's subject, or a name in apposition to one ("Ukraine's foreign minister,
+    Andriy Koval, struck a softer tone"), which the parser hangs on the title."""
+    if token.dep_ == "appos":
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
 
 
 def _is_family(parsed: Parsed, name: Name) -> bool:
