@@ -192,6 +192,23 @@ def test_a_title_case_headline_gives_only_the_names_the_body_bears_out(parser_nl
     assert sorted(e.name for e in entities) == ["Donald Pike", "Karen Voss"]
 
 
+def test_a_headline_word_is_borne_out_only_by_the_same_whole_word(parser_nlp):
+    """NER reads "Airline Cancels 300 Flights as" as an organisation; "Northway Airlines" in
+    the body does not bear out "Airline", and "the company" has one body to mean."""
+    text = (
+        "Airline Cancels 300 Flights as Pilots Strike\n\n"
+        "Northway Airlines cancelled 300 flights on Friday, the company said."
+    )
+    doc = with_labels(
+        parser_nlp,
+        text,
+        {("Airline Cancels 300 Flights as", 1): "ORG", ("Northway Airlines", 1): "ORG"},
+    )
+    attributions = [said(text, "Northway Airlines cancelled 300 flights on Friday", "the company")]
+    (company,), _ = resolve_speakers(doc, attributions)
+    assert company.speaker.name == "Northway Airlines"
+
+
 def test_people_mentioned_but_not_quoted_are_entities_with_titles(parser_nlp):
     text = (
         "Senator Ruth Adler will meet Finance Minister Karim Nasser. “It will be hard,” she said."

@@ -146,13 +146,18 @@ def name_in_body(parsed: Parsed, name: Name, headline: Headline) -> Name | None:
         piece = trim_name(parsed, start, end, name.label)
         if piece is None or (start > name.start and not starts_with_first_name(piece.words)):
             continue
-        if piece.text in headline.body:
+        if _writes(headline.body, piece.text):
             return piece
         surname = piece.words[-1]
-        if len(piece.words) == 2 and surname.istitle() and surname in headline.body:
+        if len(piece.words) == 2 and surname.istitle() and _writes(headline.body, surname):
             if starts_with_first_name(piece.words):
                 return piece
     return None
+
+
+def _writes(text: str, words: str) -> bool:
+    """Whether ``text`` has ``words`` as whole words ("Airline" is not in "Airlines")."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
 def usual_gender(name: Name) -> str | None:
