@@ -271,6 +271,32 @@ def test_according_to_takes_the_whole_clause_over_a_statement_tagged_inside_it(p
     )
 
 
+def test_according_to_whose_source_the_tagger_ran_into_the_clause_takes_the_clause(parse):
+    """The tagger's source runs over the comma ("an analysis by the state university,
+    similar deals") and it reads the clause's auxiliary as a cue: the parse knows better."""
+    from onrecord.attribute.according import according_to_spans
+
+    doc = parse(
+        "According to an analysis by the state university, similar deals have rarely paid "
+        "off for cities."
+    )
+    tags = tags_for(
+        doc,
+        {
+            "According to": "CUE",
+            "an analysis by the state university, similar deals": "SRC",
+            "have": "CUE",
+            "rarely paid off for cities": "CON",
+        },
+    )
+    (group,) = group_spans(doc, according_to_spans(doc, role_spans(doc, tags)))
+    assert texts(doc, group) == (
+        ["similar deals have rarely paid off for cities"],
+        "According to",
+        "an analysis by the state university",
+    )
+
+
 def test_parse_running_over_a_paragraph_break_does_not_pick_the_source(nlp):
     """The parser may hang a quotation paragraph below the previous paragraph's verb, as
     one sentence; the speaker named in the quotation's own paragraph is still the source."""

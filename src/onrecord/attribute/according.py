@@ -25,16 +25,19 @@ def according_to_spans(doc: Doc, spans: list[RoleSpan]) -> list[RoleSpan]:
         pieces = _clause_without(doc, clause, phrase, sent.start, sent.end)
         if not pieces:
             continue
+        overrun = any(sp.role == "SRC" and sp.start < phrase[1] < sp.end for sp in spans)
         spans = _cut_out(doc, spans, phrase)
         spans.append(RoleSpan("CUE", token.i, token.i + 2, score=0.5))
         spans.append(RoleSpan("SRC", source[0], source[1], score=0.5))
         in_clause = [sp for sp in spans if sp.role == "CON" and _overlaps(sp, pieces)]
         words = [i for s, e in pieces for i in range(s, e) if not doc[i].is_punct]
         tagged = sum(any(sp.start <= i < sp.end for sp in in_clause) for i in words)
-        if tagged * 2 < len(words):
+        if (overrun and clause.tag_.startswith("VB")) or tagged * 2 < len(words):
             # The parse's clause replaces the scraps of content the tagger found in it, and
             # the source and cue it tagged there ("Some of her aides urged her to resign,
-            # according to two officials"): the whole clause is what X reported.
+            # according to two officials"): the whole clause is what X reported. So too
+            # where the tagger ran X on into the clause ("According to an analysis by the
+            # university, similar deals have ...", with "have" as a cue).
             spans = [sp for sp in spans if not _overlaps(sp, pieces)]
             spans.extend(RoleSpan("CON", s, e, score=0.5) for s, e in pieces)
     return sorted(spans, key=lambda span: span.start)
