@@ -1667,3 +1667,24 @@ def test_a_first_name_that_is_someone_else_s_is_not_given_the_next_surname(parse
     )
     _, entities = resolve_speakers(doc, [said(text, "the trip was long", "Lindqvist", 2)])
     assert not [e for e in entities if e.name == "Greta Lindqvist"]
+
+
+def test_a_first_name_named_in_full_elsewhere_shares_the_surname_after_and(parser_nlp):
+    """ "Zarif" is in no first-name table, but the article names "Zarif Qadir" in full."""
+    text = (
+        "Zarif and Nadia Qadir spoke on Monday. Zarif Qadir, a lawyer, said the case was "
+        "strong. Mr. Qadir added that it would go on."
+    )
+    doc = with_labels(
+        parser_nlp,
+        text,
+        {("Zarif", 1): "PERSON", ("Nadia Qadir", 1): "PERSON", ("Zarif Qadir", 1): "PERSON"},
+    )
+    attributions = [
+        said(text, "the case was strong", "Zarif Qadir, a lawyer"),
+        said(text, "it would go on", "Mr. Qadir"),
+    ]
+    _, entities = resolve_speakers(doc, attributions)
+    zarif = entity_named(entities, "Zarif Qadir")
+    assert [m.text for m in zarif.mentions][0] == "Zarif"
+    assert not [e for e in entities if e.name == "Zarif"]

@@ -136,8 +136,9 @@ def entity_mentions(parsed: Parsed, consumed: set[int], headline: Headline) -> l
 
 def first_names_sharing_a_surname(parsed: Parsed) -> list[Mention]:
     """The first person of "David and Charles Koch" or "Bill and Hillary Clinton", whom NER
-    leaves out of the name or tags alone: a known first name, then "and", then a person's
-    full name, is that first name with the same surname. Not a word that is a surname
+    leaves out of the name or tags alone: a first name (known as one, or named in full with
+    that surname elsewhere: "Khizr Khan"), then "and", then a person's full name, is that
+    first name with the same surname. Not a word that is a surname
     elsewhere ("Clinton and Donald Trump", "Todd Rogers and Adan Acevedo"), the first name
     of someone else named in full ("Hillary and Tim Kaine" after "Hillary Clinton"), the end
     of a list ("Brandy, Monica and Lauryn Hill"), a title-case headline's "And", or a
@@ -165,8 +166,10 @@ def _first_name_alone(parsed: Parsed, first: Token, surname: str, people: list) 
     """Whether a word before "and" is a first name standing alone (see the caller)."""
     doc = parsed.doc
     word = first.lower_
-    if first.pos_ != "PROPN" or not first.is_title or word not in first_name_genders():
+    if first.pos_ != "PROPN" or not first.is_title:
         return False
+    if word not in first_name_genders() and not _named_in_full(word, surname, people):
+        return False  # "Khizr and Ghazala Khan" counts once "Khizr Khan" is named
     before = doc[first.i - 2 : first.i]
     if before and before[-1].pos_ == "PROPN":
         return False  # "Todd Rogers and Adan Acevedo"
@@ -183,6 +186,14 @@ def _first_name_alone(parsed: Parsed, first: Token, surname: str, people: list) 
         if len(person) > 1 and person[0].lower_ == word and person[-1].lower_ != surname:
             return False  # someone else's first name
     return True
+
+
+def _named_in_full(first: str, surname: str, people: list) -> bool:
+    """Whether a person's name elsewhere is this first name and this surname."""
+    return any(
+        len(person) > 1 and person[0].lower_ == first and person[-1].lower_ == surname
+        for person in people
+    )
 
 
 def gender_cues(parsed: Parsed, source_tokens: set[int]) -> list[Mention]:
