@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from onrecord.attribute.quotes import Quotation
+from onrecord.datelines import dateline_end
 from onrecord.doc_arrays import sentence_starts
 
 QUOTED_SENTENCE_WORDS = 4
 FRAGMENT_GAP = 3
 BARE_CUES = {":", "-", "—", "–"}
 TRAILING_CONJUNCTIONS = {"and", "or", "but"}
-DATELINE_DASHES = {"-", "--", "—", "–"}
-DATELINE_WORDS = 8
 TIME_ENTITIES = {"DATE", "TIME"}
 SENTENCE_STOPS = {".", "!", "?"}
 SOURCE_TAIL_PUNCT = {",", ";", "-", "—", "–"}
@@ -97,24 +96,10 @@ def _is_loose_tail(token) -> bool:
 
 def after_dateline(doc: Doc, start: int, end: int) -> int:
     """Where words opening a paragraph begin once a dateline is passed over ("WASHINGTON
-    (AP) — The city faces ...", which the parser hangs on the verb after it). A dateline is
-    a place in capitals, perhaps with a state's abbreviation and an agency in brackets,
-    then a dash set off by a space (not "AFL-CIO")."""
-    if start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
-        return start
-    if not (doc[start].is_alpha and doc[start].is_upper):
-        return start
-    bracketed = False
-    for i in range(start + 1, min(end, start + DATELINE_WORDS + 1)):
-        token = doc[i]
-        if token.text in DATELINE_DASHES:
-            spaced = token.whitespace_ or doc[i - 1].whitespace_
-            return i + 1 if spaced else start
-        if token.text in {"(", ")"}:
-            bracketed = token.text == "("
-        elif token.is_alpha and not (token.is_upper or bracketed):
-            return start
-    return start
+    (AP) — The city faces ...", which the parser hangs on the verb after it); ``start`` if
+    none opens there or it reaches ``end``."""
+    after = dateline_end(doc, start)
+    return after if after is not None and after < end else start
 
 
 def _before_trailing_time(doc: Doc, start: int, end: int) -> int:

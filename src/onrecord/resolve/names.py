@@ -16,6 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from onrecord.datelines import in_dateline
 from onrecord.lexicon import (
     ABBREVIATED_TITLES,
     HONORIFICS,
@@ -27,7 +28,6 @@ from onrecord.lexicon import (
     singular,
 )
 from onrecord.resolve.parsed import (
-    DASHES,
     EDGE_PUNCTUATION,
     POSSESSIVE_ENDINGS,
     Parsed,
@@ -43,7 +43,6 @@ NAME_HYPHENS = frozenset({"-", "‐"})
 # Parts of speech NER sometimes sweeps into the front of a name.
 NOT_NAME_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "ADP", "PRON", "SCONJ", "CCONJ", "NUM"})
 # How far after a dateline's place its dash may come (", N.H. (AP) —").
-DATELINE_TAIL = 8
 # An article's first line is a headline in title case ("Donald Trump Rampages Through Iowa")
 # when it has at least this many words and every word but these small ones is capitalised
 # ("Maria Lind met Peter Olsen" is a sentence).
@@ -317,49 +316,12 @@ def _is_title_word(doc, i: int, end: int) -> bool:
 
 
 def is_dateline(parsed: Parsed, name: Name) -> bool:
-    """Whether the name is a story's dateline: the place a paragraph opens with, in capitals
-    or before a news agency, then a dash ("WASHINGTON (AP) —", "RYE, N.H. -", "New York
-    (AFP) –"). The parser hangs the words after it on the place, which would make "NEW YORK"
-    a person titled "Democratic presidential candidate"."""
-    doc = parsed.doc
-    if _is_agency_of_dateline(doc, name):
-        return True
-    if name.start > 0 and "\n" not in doc[name.start - 1].text + doc[name.start - 1].whitespace_:
-        return False
-    agency = False
-    for token in doc[name.end : name.end + DATELINE_TAIL]:
-        if is_dash(token):
-            return agency or name.text.isupper()
-        if "\n" in token.text or not (token.is_punct or token.text[:1].isupper()):
-            return False
-        agency = agency or token.text == "("
-    return False
-
-
-def _is_agency_of_dateline(doc, name: Name) -> bool:
-    """The news agency in a dateline's brackets ("LONDON (Reuters) -"), which is no one the
-    story mentions: counted as an organisation, it would leave "the company" two bodies to
-    choose from."""
-    start, end = name.start, name.end
-    if start < 2 or end + 1 >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
-        return False
-    if not is_dash(doc[end + 1]):
-        return False
-    for k in range(start - 2, max(start - 2 - DATELINE_TAIL, -1), -1):
-        token = doc[k]
-        if not (token.is_punct or token.text[:1].isupper()) or "\n" in token.text:
-            return False
-        if k == 0 or "\n" in doc[k - 1].text + doc[k - 1].whitespace_:
-            return True
-    return False
-
-
-def is_dash(token: Token) -> bool:
-    """A dash, or a hyphen standing for one (spaced: "RYE, N.H. - Gov. Jane Roe")."""
-    if token.text in DASHES:
-        return True
-    spaced = token.i > 0 and token.doc[token.i - 1].whitespace_ and token.whitespace_
-    return token.text == "-" and bool(spaced)
+    """Whether the name is part of a story's dateline: its place, or the agency in its
+    brackets ("WASHINGTON (AP) —", "RYE, N.H. -", "New York (AFP) –", "LONDON (Reuters) -").
+    The parser hangs the words after it on the place, which would make "NEW YORK" a person
+    titled "Democratic presidential candidate", and an agency counted as an organisation
+    would leave "the company" two bodies to choose from."""
+    return in_dateline(parsed.doc, name.start, name.end)
 
 
 def is_modifier(parsed: Parsed, name: Name) -> bool:

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from onrecord.datelines import DASHES
 from onrecord.doc_arrays import sentence_starts
 from onrecord.types import Span
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "WORK_OF_ART"})
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 NAME_JOINERS = frozenset({"-", "‐"})  # "Trump-style", "Clinton-era": a modifier
-DASHES = frozenset({"—", "–", "―", "--"})
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 EDGE_PUNCTUATION = frozenset(",;:.!?()[]{}\"'“”‘’«»—–-")
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from onrecord.datelines import is_dash
 from onrecord.lexicon import (
     AGENT_SUFFIXES,
     ARTICLES,
@@ -47,7 +48,6 @@ from onrecord.resolve.mentions import (
 from onrecord.resolve.names import (
     Headline,
     Name,
-    is_dash,
     is_dateline,
     is_modifier,
     name_at,

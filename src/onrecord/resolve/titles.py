@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from onrecord.datelines import is_dash
 from onrecord.lexicon import (
     AGENT_SUFFIXES,
     GENDERED_NOUNS,
@@ -25,7 +26,7 @@ from onrecord.lexicon import (
     clean_word,
     singular,
 )
-from onrecord.resolve.names import Name, is_dash, is_possessor
+from onrecord.resolve.names import Name, is_possessor
 from onrecord.resolve.parsed import Parsed
 
 OFFICE, ROLE, DESCRIPTION = 0, 1, 2
