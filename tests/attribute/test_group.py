@@ -244,57 +244,54 @@ def test_according_to_with_only_cue_tagged_gets_its_content(parse):
     )
 
 
-def test_according_to_takes_the_whole_clause_over_a_statement_tagged_inside_it(parse):
-    """When the parse's clause replaces the scraps the tagger found in it, the source and cue
-    tagged inside go too: the clause is what the source after "according to" reported."""
+@pytest.mark.parametrize(
+    ("sentence", "roles", "expected"),
+    [
+        # a statement tagged inside the clause: the whole clause is what X reported
+        (
+            "Some of the mayor's aides urged her to resign, according to two officials "
+            "familiar with the talks.",
+            {
+                "Some of the mayor's aides": "SRC",
+                "urged": "CUE",
+                "her to resign": "CON",
+                "according to": "CUE",
+                "two officials familiar with the talks": "SRC",
+            },
+            (
+                ["Some of the mayor's aides urged her to resign"],
+                "according to",
+                "two officials familiar with the talks",
+            ),
+        ),
+        # the tagger's source runs over the comma into the clause, and it reads the
+        # clause's auxiliary as a cue
+        (
+            "According to an analysis by the state university, similar deals have rarely "
+            "paid off for cities.",
+            {
+                "According to": "CUE",
+                "an analysis by the state university, similar deals": "SRC",
+                "have": "CUE",
+                "rarely paid off for cities": "CON",
+            },
+            (
+                ["similar deals have rarely paid off for cities"],
+                "According to",
+                "an analysis by the state university",
+            ),
+        ),
+    ],
+)
+def test_according_to_takes_the_whole_clause_over_what_the_tagger_marked_in_it(
+    parse, sentence, roles, expected
+):
     from onrecord.attribute.according import according_to_spans
 
-    doc = parse(
-        "Some of the mayor's aides urged her to resign, according to two officials "
-        "familiar with the talks."
-    )
-    tags = tags_for(
-        doc,
-        {
-            "Some of the mayor's aides": "SRC",
-            "urged": "CUE",
-            "her to resign": "CON",
-            "according to": "CUE",
-            "two officials familiar with the talks": "SRC",
-        },
-    )
+    doc = parse(sentence)
+    tags = tags_for(doc, roles)
     (group,) = group_spans(doc, according_to_spans(doc, role_spans(doc, tags)))
-    assert texts(doc, group) == (
-        ["Some of the mayor's aides urged her to resign"],
-        "according to",
-        "two officials familiar with the talks",
-    )
-
-
-def test_according_to_whose_source_the_tagger_ran_into_the_clause_takes_the_clause(parse):
-    """The tagger's source runs over the comma ("an analysis by the state university,
-    similar deals") and it reads the clause's auxiliary as a cue: the parse knows better."""
-    from onrecord.attribute.according import according_to_spans
-
-    doc = parse(
-        "According to an analysis by the state university, similar deals have rarely paid "
-        "off for cities."
-    )
-    tags = tags_for(
-        doc,
-        {
-            "According to": "CUE",
-            "an analysis by the state university, similar deals": "SRC",
-            "have": "CUE",
-            "rarely paid off for cities": "CON",
-        },
-    )
-    (group,) = group_spans(doc, according_to_spans(doc, role_spans(doc, tags)))
-    assert texts(doc, group) == (
-        ["similar deals have rarely paid off for cities"],
-        "According to",
-        "an analysis by the state university",
-    )
+    assert texts(doc, group) == expected
 
 
 def test_parse_running_over_a_paragraph_break_does_not_pick_the_source(nlp):

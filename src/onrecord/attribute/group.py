@@ -24,19 +24,20 @@ from spacy.tokens import Doc, Token
 from onrecord.attribute.lexicon import OWN_SUBJECT, SourcelessCues
 from onrecord.attribute.quotes import Quotation, find_quotations
 from onrecord.attribute.spans import (
+    SENTENCE_ENDS,
     RoleSpan,
     after_dateline,
     inside_any,
     paragraphs_between,
     trim_edges,
 )
+from onrecord.datelines import opens_paragraph
 from onrecord.doc_arrays import sentence_starts, token_texts
 
 HEAD_HOPS = 6
 SPLIT_GAP = 8
 NEAR_LIMIT = 40
 OTHER_SENTENCE_PENALTY = 10
-SENTENCE_ENDS = {".", "!", "?"}
 SUBJECT_HOPS = 3
 CLAUSE_BREAKS = {"-", "--", "—", "–", ";"}
 SUBJECT_DEPS = {"nsubj"}
@@ -332,7 +333,7 @@ def _opens_paragraph_with_quote(doc: Doc, i: int, opens: _Openings) -> bool:
     j = i
     while j > 0 and doc[j - 1].is_punct and "\n" not in doc[j - 1].whitespace_:
         j -= 1
-    starts_paragraph = j == 0 or "\n" in doc[j - 1].text or "\n" in doc[j - 1].whitespace_
+    starts_paragraph = opens_paragraph(doc, j)
     quoted = opens.is_mark(j) or opens.begins_at(i)
     return starts_paragraph and quoted
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from onrecord.attribute.quotes import Quotation
 from onrecord.datelines import dateline_end
@@ -22,7 +22,7 @@ FRAGMENT_GAP = 3
 BARE_CUES = {":", "-", "—", "–"}
 TRAILING_CONJUNCTIONS = {"and", "or", "but"}
 TIME_ENTITIES = {"DATE", "TIME"}
-SENTENCE_STOPS = {".", "!", "?"}
+SENTENCE_ENDS = {".", "!", "?"}
 SOURCE_TAIL_PUNCT = {",", ";", "-", "—", "–"}
 # What a quoted statement's last character is when an inverted cue follows ("…,” said X").
 STATEMENT_ENDS = (",", "?", "!", "—", "-")
@@ -86,7 +86,7 @@ def source_words(span: RoleSpan, doc: Doc) -> RoleSpan:
     return RoleSpan(span.role, start, end, span.score)
 
 
-def _is_loose_tail(token) -> bool:
+def _is_loose_tail(token: Token) -> bool:
     """A word a source does not end on: a comma or dash, or "and" joining what follows
     ("a former official who oversaw investigations and"). Not a closing bracket, which
     belongs to "(R-Iowa)"."""
@@ -145,10 +145,7 @@ def add_missed_quotations(
 ) -> list[RoleSpan]:
     """Add, as contents, sentence-like quotations the tagger left out: a quoted sentence in
     a news article is nearly always somebody's words."""
-    covered = [0] * len(doc)
-    for span in spans:
-        for i in range(span.start, span.end):
-            covered[i] = 1
+    covered = _covered(doc, spans)
     added = []
     for quotation in quotations:
         piece = doc.char_span(quotation.inner_start, quotation.inner_end, alignment_mode="expand")
@@ -201,8 +198,7 @@ def split_at_sentence_starts(
             pieces.append(span)
             continue
         for start, end in zip([span.start, *cuts], [*cuts, span.end], strict=True):
-            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-                end -= 1
+            end = _without_trailing_punctuation(doc, start, end)
             if end > start:
                 pieces.append(RoleSpan("CON", start, end, span.score))
     return pieces
@@ -218,10 +214,7 @@ def whole_quotations(
     will come.’)."""
     if not quotations:
         return spans
-    taken = [False] * len(doc)
-    for span in spans:
-        for i in range(span.start, span.end):
-            taken[i] = True
+    taken = _covered(doc, spans)
     mended = []
     for span in spans:
         quotation = _quotation_opened_by(doc, span, quotations) if span.role == "CON" else None
@@ -229,9 +222,7 @@ def whole_quotations(
             quotation.inner_start, quotation.inner_end, alignment_mode="expand"
         )
         if inner and inner.end > span.end and _ends_sentence(doc, span.end):
-            end = inner.end
-            while doc[end - 1].is_punct or doc[end - 1].is_space:
-                end -= 1
+            end = _without_trailing_punctuation(doc, span.start, inner.end)
             if not any(taken[span.end : end]):
                 span = RoleSpan(span.role, span.start, end, span.score)
         mended.append(span)
@@ -240,9 +231,22 @@ def whole_quotations(
 
 def _ends_sentence(doc: Doc, end: int) -> bool:
     """Whether a run ending before token ``end`` stops at a full stop (its own or the next)."""
-    return doc[end - 1].text in SENTENCE_STOPS or (
-        end < len(doc) and doc[end].text in SENTENCE_STOPS
-    )
+    return doc[end - 1].text in SENTENCE_ENDS or (end < len(doc) and doc[end].text in SENTENCE_ENDS)
+
+
+def _covered(doc: Doc, spans: list[RoleSpan]) -> list[bool]:
+    """For each token, whether one of the spans holds it."""
+    covered = [False] * len(doc)
+    for span in spans:
+        covered[span.start : span.end] = [True] * (span.end - span.start)
+    return covered
+
+
+def _without_trailing_punctuation(doc: Doc, start: int, end: int) -> int:
+    """The end of ``[start, end)`` once the punctuation and spaces closing it are dropped."""
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return end
 
 
 def _quotation_opened_by(doc: Doc, span: RoleSpan, quotations: list[Quotation]):
