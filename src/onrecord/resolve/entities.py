@@ -112,6 +112,11 @@ class Tracked:
     # meant so far, whatever else the person is called ("Freddy").
     by_surname_alone: int = 0
 
+    @property
+    def first_start(self) -> int:
+        """Where the entity is first mentioned."""
+        return min(s[0][0] for s in self.slices)
+
     def final(self) -> Tracked:
         entity = self
         while entity.merged_into is not None:
@@ -627,9 +632,13 @@ class EntityStore:
                 for e in self.by_title_word.get(mention.head_word, ())
                 if e.final().named and e.final().type == "person"
             }
-            fits = [e for e in named.values() if any(_same_rank(wanted, t) for t in e.titles)]
+            fits = [
+                e
+                for e in named.values()
+                if any(_ranks(normalise_title(t)) == _ranks(wanted) for t in e.titles)
+            ]
             if fits:
-                _merge(entity, min(fits, key=lambda e: min(s[0][0] for s in e.slices)))
+                _merge(entity, min(fits, key=lambda e: e.first_start))
 
     def absorb_stray_surnames(self) -> None:
         """A lone word that is one known person's surname was that person all along: NER
@@ -661,19 +670,18 @@ class EntityStore:
         return max(people.values(), key=_surname_weight) if people else None
 
 
-def _same_rank(wanted: str, title: str) -> bool:
-    """Whether a description and a title agree on rank: both "former", or neither."""
-    given = normalise_title(title)
-    return set(given.split()) & RANK_MODIFIERS == set(wanted.split()) & RANK_MODIFIERS
+def _ranks(normalised: str) -> set[str]:
+    """The rank words of a normalised title or description ("former", "acting", ...)."""
+    return set(normalised.split()) & RANK_MODIFIERS
 
 
 def _title_match(wanted: str, title: str) -> float:
     """How well a normalised description matches a title (0 to 100): the same rank ("former"
     or not), and all the description's words where the title is an abbreviation ("Sen." is
     any senator: "the Florida senator" needs "Florida")."""
-    if not _same_rank(wanted, title):
-        return 0.0
     given = normalise_title(title)
+    if _ranks(given) != _ranks(wanted):
+        return 0.0
     if _abbreviated(title) and not set(wanted.split()) <= set(given.split()):
         return 0.0
     return fuzz.token_set_ratio(wanted, given)

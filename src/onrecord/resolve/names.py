@@ -42,11 +42,11 @@ TITLED_LABELS = frozenset({"PERSON", ""})
 NAME_HYPHENS = frozenset({"-", "‐"})
 # Parts of speech NER sometimes sweeps into the front of a name.
 NOT_NAME_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "ADP", "PRON", "SCONJ", "CCONJ", "NUM"})
-# How far after a dateline's place its dash may come (", N.H. (AP) —").
+# The most words an article's first line may have to be read as a headline at all.
+HEADLINE_MAX_WORDS = 25
 # An article's first line is a headline in title case ("Donald Trump Rampages Through Iowa")
 # when it has at least this many words and every word but these small ones is capitalised
 # ("Maria Lind met Peter Olsen" is a sentence).
-HEADLINE_MAX_WORDS = 25
 HEADLINE_WORDS = 4
 HEADLINE_SMALL_WORDS = frozenset(
     """

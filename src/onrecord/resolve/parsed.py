@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from onrecord.datelines import DASHES
+from onrecord.datelines import is_dash
 from onrecord.doc_arrays import sentence_starts
 from onrecord.types import Span
 
@@ -84,9 +84,7 @@ def split_at_dashes(ent: SpacySpan) -> list[SpacySpan]:
     doc = ent.doc
     pieces, start = [], ent.start
     for i in range(ent.start + 1, ent.end - 1):
-        token = doc[i]
-        spaced = bool(doc[i - 1].whitespace_ and token.whitespace_)
-        if token.text in DASHES or (token.text == "-" and spaced):
+        if is_dash(doc[i]):
             pieces.append((start, i))
             start = i + 1
     if not pieces:

@@ -77,17 +77,15 @@ def collect_mentions(parsed: Parsed, attributions: list[Attribution]) -> list[Me
     "they" may mean."""
     mentions, consumed = [], set()
     headline = Headline.of(parsed.text)
-    source_of_token = {
-        t.i: number
+    tokens_of = {
+        number: parsed.tokens_in(attribution.source)
         for number, attribution in enumerate(attributions)
         if attribution.source is not None
-        for t in parsed.tokens_in(attribution.source)
     }
+    source_of_token = {t.i: number for number, tokens in tokens_of.items() for t in tokens}
     source_tokens = set(source_of_token)
-    for number, attribution in enumerate(attributions):
-        if attribution.source is None:
-            continue
-        tokens = parsed.tokens_in(attribution.source)
+    for number, tokens in tokens_of.items():
+        attribution = attributions[number]
         cue = attribution.cue
         cue_tokens = frozenset(t.i for t in parsed.tokens_in(cue)) if cue else frozenset()
         mention = source_mention(parsed, attribution.source, tokens, number, cue_tokens, headline)
@@ -193,7 +191,7 @@ def kept_entities(store: EntityStore) -> list[Tracked]:
         for e in store.entities
         if e.merged_into is None and e.slices and (e.speaker or (e.type == "person" and e.named))
     ]
-    return sorted(kept, key=lambda e: min(s[0][0] for s in e.slices))
+    return sorted(kept, key=lambda e: e.first_start)
 
 
 def to_entity(text: str, entity_id: str, tracked: Tracked) -> Entity:

@@ -290,7 +290,7 @@ def nominal_title(parsed: Parsed, name: Name) -> Title | None:
     word = clean_word(governor.text)
     if not (_heads_title(governor) or governor.pos_ == "NUM" or word in QUANTIFIERS):
         return None  # "her use of a private email server as secretary of state, Clinton"
-    piece = parsed.phrase(_after_dateline(doc, governor), head.left_edge.i)
+    piece = parsed.phrase(_after_last_break(doc, governor), head.left_edge.i)
     if piece is None or piece[1] - piece[0] > MAX_TITLE_TOKENS:
         return None
     title = _title(parsed, *piece)
@@ -298,9 +298,11 @@ def nominal_title(parsed: Parsed, name: Name) -> Title | None:
     return title if title is not None and title.rank <= ROLE else None
 
 
-def _after_dateline(doc, governor: Token) -> int:
-    """Where the phrase a governor heads starts, past a dateline the parser hung on it
-    ("NEW YORK - Republican presidential candidate, Donald Trump")."""
+def _after_last_break(doc, governor: Token) -> int:
+    """Where the phrase a governor heads starts, past the last dash or line break before the
+    governor: a dateline the parser hung on it ("NEW YORK - Republican presidential
+    candidate, Donald Trump") or anything else a dash sets off. Wider than
+    ``onrecord.datelines``: a break inside the phrase ends a title too."""
     start = governor.left_edge.i
     for i in range(start, governor.i):
         if is_dash(doc[i]) or "\n" in doc[i].whitespace_:
