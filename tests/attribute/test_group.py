@@ -671,3 +671,45 @@ def test_content_after_a_cue_with_its_subject_before_a_scare_quote_stays_content
     tags = tags_for(doc, {"thanked": "CUE", "the volunteers for their work": "CON"})
     spans = role_spans(doc, tags)
     assert speakers_after_quotations(doc, spans, quotations) == spans
+
+
+def test_participle_cue_takes_the_tagged_source_that_is_its_subject(parse):
+    """Not the nearest one that no cue has taken yet: that one is the next cue's."""
+    doc = parse(
+        "The governor edged close to an admission that taxes would rise, saying, “We never "
+        "ruled out new taxes,” but she denied that a bill was ready."
+    )
+    roles = {
+        "The governor": "SRC",
+        "edged close to an admission": "CUE",
+        "that taxes would rise": "CON",
+        "saying": "CUE",
+        "We never ruled out new taxes,": "CON",
+        "she": "SRC",
+        "denied": "CUE",
+        "that a bill was ready": "CON",
+    }
+    groups = group_spans(doc, role_spans(doc, tags_for(doc, roles)))
+    sources = {texts(doc, g)[1]: texts(doc, g)[2] for g in groups}
+    assert sources["saying"] == "The governor"
+    assert sources["denied"] == "she"
+
+
+def test_of_subjects_joined_by_and_the_parse_names_neither(nlp):
+    """The small parser may join two subjects of two clauses ("a group of rabbis called
+    for a boycott, and the League denounced it and said ..."): the first is not the
+    speaker of every verb below it."""
+    from spacy.tokens import Doc
+
+    words = ["Pastors", "and", "the", "League", "denounced", "it", "and", "said", "it"]
+    words += ["erred", "."]
+    heads = [4, 0, 3, 0, 4, 4, 4, 4, 9, 7, 4]
+    deps = ["nsubj", "cc", "det", "conj", "ROOT", "dobj", "cc", "conj", "nsubj", "ccomp"]
+    deps += ["punct"]
+    tags = ["NNS", "CC", "DT", "NNP", "VBD", "PRP", "CC", "VBD", "PRP", "VBD", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    roles = ["B-SRC", "O", "B-SRC", "I-SRC", "B-CUE", "B-CON", "O", "B-CUE", "B-CON"]
+    roles += ["I-CON", "O"]
+    groups = group_spans(doc, role_spans(doc, roles))
+    sources = {texts(doc, g)[1]: texts(doc, g)[2] for g in groups}
+    assert sources == {"denounced": "Pastors", "said": "the League"}

@@ -467,6 +467,25 @@ def _connected_source(
     return None
 
 
+def _tagged_subject(
+    doc: Doc, cue: RoleSpan, sources: _Index, sentences: _Sentences
+) -> RoleSpan | None:
+    """The tagged source of the cue's sentence that holds the subject the parse gives the
+    cue's verb ("Mr. Putin veered close to an admission, saying, “…,” but he denied it")."""
+    subject = _parsed_subject(_cue_head(doc, cue))
+    if subject is None:
+        return None
+    sent_start, sent_end = sentences.bounds(cue.start)
+    if not sent_start <= subject.i < sent_end:
+        return None
+    for source in sources.around(subject.i, subject.i + 1):
+        if source.start <= subject.i < source.end:
+            joined = [c.i for c in subject.children if c.dep_ == "conj"]
+            # Of subjects joined by "and" the parse cannot tell whose verb this is.
+            return source if all(source.start <= i < source.end for i in joined) else None
+    return None
+
+
 def _nearest_source(
     doc: Doc, cue: RoleSpan, sources: _Index, used: set[int], sentences: _Sentences
 ) -> RoleSpan | None:
@@ -494,10 +513,14 @@ def _nearest_source(
 def _pick_source(
     doc: Doc, group: Group, sources: _Index, used: set[int], sentences: _Sentences
 ) -> RoleSpan | None:
-    """The tagged source for the cue; but a tagged source from another sentence loses to
-    the cue's own subject in the parse, which the tagger may have left untagged."""
-    tagged = _connected_source(doc, group.cue, sources, sentences) or _nearest_source(
-        doc, group.cue, sources, used, sentences
+    """The tagged source for the cue: one the parse hangs below it, else one that holds
+    the subject the parse gives it, else the nearest. But a tagged source from another
+    sentence loses to the cue's own subject in the parse, which the tagger may have left
+    untagged."""
+    tagged = (
+        _connected_source(doc, group.cue, sources, sentences)
+        or _tagged_subject(doc, group.cue, sources, sentences)
+        or _nearest_source(doc, group.cue, sources, used, sentences)
     )
     if tagged is not None:
         start, end = sentences.bounds(group.cue.start)
