@@ -713,3 +713,11 @@ def test_of_subjects_joined_by_and_the_parse_names_neither(nlp):
     groups = group_spans(doc, role_spans(doc, roles))
     sources = {texts(doc, g)[1]: texts(doc, g)[2] for g in groups}
     assert sources == {"denounced": "Pastors", "said": "the League"}
+
+
+def test_a_cue_controlled_by_an_object_takes_the_object_as_speaker(parse):
+    """ "forced the bank to admit": the bank admits, not the crisis."""
+    doc = parse("The crisis forced the bank to admit that it had lost money.")
+    tags = tags_for(doc, {"to admit": "CUE", "that it had lost money": "CON"})
+    (group,) = group_spans(doc, role_spans(doc, tags))
+    assert texts(doc, group)[2] == "the bank"

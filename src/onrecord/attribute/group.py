@@ -588,7 +588,8 @@ def _agent_source(
 def _parsed_subject(verb: Token) -> Token | None:
     """The verb's subject; a participle or conjoined cue ("..., saying", "and added",
     "before saying") takes the subject of the verb it hangs from, a passive one too when
-    conjoined ("was forced to apologize and said"); a relative "who" stands for the noun it
+    conjoined ("was forced to apologize and said"), an infinitive the object of the verb it
+    completes ("forced the bank to admit"); a relative "who" stands for the noun it
     modifies."""
     linked_by = None
     for _ in range(SUBJECT_HOPS):
@@ -600,6 +601,11 @@ def _parsed_subject(verb: Token) -> Token | None:
             return subject
         if verb.dep_ not in CUE_CHAIN_DEPS or verb.head.i == verb.i:
             return None
+        if verb.dep_ == "xcomp":
+            # "forced the bank to admit": the object admits, not the subject.
+            controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if controller is not None:
+                return controller
         linked_by = verb.dep_
         verb = verb.head
     return None
