@@ -170,6 +170,26 @@ def test_speakerless_quotation_paragraph_continues_previous_speaker(parse):
     assert source == "the lawyer"
 
 
+def test_speakerless_quotation_after_reported_speech_is_a_statement_of_its_own(parse):
+    """Same speaker, but not more of what was reported: "that the plan would fail" and the
+    quotation below it are two things the lawyer said."""
+    doc = parse(
+        "The lawyer said on Friday that the plan would fail.\n“Nobody should doubt our "
+        "resolve here.”"
+    )
+    roles = {
+        "The lawyer": "SRC",
+        "said on Friday": "CUE",
+        "that the plan would fail": "CON",
+        "Nobody should doubt our resolve here.": "CON",
+    }
+    groups = group_spans(doc, role_spans(doc, tags_for(doc, roles)))
+    assert [texts(doc, g) for g in groups] == [
+        (["that the plan would fail"], "said on Friday", "The lawyer"),
+        (["Nobody should doubt our resolve here"], "said on Friday", "The lawyer"),
+    ]
+
+
 def test_according_to_kind(parse):
     doc = parse("According to the report, prices rose sharply last year.")
     tags = tags_for(

@@ -48,4 +48,4 @@ def test_pinned_figures(report):
 
 
 # (gold, predicted, contents matched, attributions matched) by tagger.
-PINNED = {"crf": (34, 33, 24, 18), "encoder": (34, 33, 28, 24)}
+PINNED = {"crf": (34, 34, 24, 18), "encoder": (34, 34, 29, 25)}

@@ -306,13 +306,19 @@ def _introducing_colon(doc: Doc, content: RoleSpan, opens: _Openings) -> RoleSpa
 
 def _attach_continuations(doc: Doc, groups: list[Group], opens: _Openings) -> list[Group]:
     """A quotation paragraph with no cue of its own continues the attribution just before
-    it: news style names the speaker once and lets the quotation run on."""
+    it: news style names the speaker once and lets the quotation run on. After reported
+    speech ("..., saying Clinton would “abolish the amendment.”") the quotation is the same
+    speaker's, but a statement of its own, not more of what was reported."""
     merged: list[Group] = []
     for group in groups:
         previous = merged[-1] if merged else None
         if group.cue is None and previous is not None and _continues(doc, previous, group, opens):
-            previous.contents.extend(group.contents)
-            continue
+            if opens.begins_at(previous.contents[-1].start) or not _opens_paragraph_with_quote(
+                doc, group.contents[0].start, opens
+            ):
+                previous.contents.extend(group.contents)
+                continue
+            group = Group(group.contents, cue=previous.cue, source=previous.source)
         merged.append(group)
     return merged
 
