@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -64,8 +64,6 @@ class Group:
     contents: list[RoleSpan]
     cue: RoleSpan | None = None
     source: RoleSpan | None = None
-    inherited_source: bool = False
-    extras: dict = field(default_factory=dict)
 
 
 class _Sentences:
