@@ -741,3 +741,15 @@ def test_a_cue_controlled_by_an_object_takes_the_object_as_speaker(parse):
     tags = tags_for(doc, {"to admit": "CUE", "that it had lost money": "CON"})
     (group,) = group_spans(doc, role_spans(doc, tags))
     assert texts(doc, group)[2] == "the bank"
+
+
+def test_a_datelines_place_is_no_subject_to_take_as_source(parse):
+    """The parser may read "DENVER" as the subject of the verb after the dash."""
+    doc = parse(
+        "Headline here.\n\nDENVER (AP) — Jane Roe and her campaign dove deeper into the "
+        "senator's record Tuesday, launching a new round of attacks designed to paint the "
+        "rancher as profiting off the drought."
+    )
+    roles = {"launching": "CUE", "a new round of attacks": "CON"}
+    (group,) = group_spans(doc, role_spans(doc, tags_for(doc, roles)))
+    assert texts(doc, group)[2] is None

@@ -31,7 +31,7 @@ from onrecord.attribute.spans import (
     paragraphs_between,
     trim_edges,
 )
-from onrecord.datelines import opens_paragraph
+from onrecord.datelines import in_dateline, opens_paragraph
 from onrecord.doc_arrays import sentence_starts, token_texts
 
 HEAD_HOPS = 6
@@ -647,8 +647,8 @@ def _subject_span(
     if start < cue.start:  # a subject before its verb stops there
         end = min(end, cue.start)
     start, end = trim_edges(doc, start, end)
-    if end <= start or _overlaps_any(start, end, contents):
-        return None
+    if end <= start or _overlaps_any(start, end, contents) or in_dateline(doc, start, end):
+        return None  # a dateline's place, which the parser may take for the subject
     return RoleSpan("SRC", start, end, score=0.5)
 
 
