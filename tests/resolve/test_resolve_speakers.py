@@ -1688,3 +1688,31 @@ def test_a_first_name_named_in_full_elsewhere_shares_the_surname_after_and(parse
     zarif = entity_named(entities, "Zarif Qadir")
     assert [m.text for m in zarif.mentions][0] == "Zarif"
     assert not [e for e in entities if e.name == "Zarif"]
+
+
+def test_a_name_set_after_a_noun_for_a_body_is_that_body(parser_nlp):
+    """ "the dredging company, Harwick Marine": NER says person, twice; it is the company,
+    and the bare name later is the same company."""
+    text = (
+        "Investigators read emails between the mayor and the dredging company, Harwick "
+        "Marine. Harwick Marine denied any wrongdoing."
+    )
+    labels = {("Harwick Marine", 1): "PERSON", ("Harwick Marine", 2): "PERSON"}
+    doc = with_labels(parser_nlp, text, labels)
+    (denied,), entities = resolve_speakers(
+        doc, [said(text, "any wrongdoing", "Harwick Marine", nth=2)]
+    )
+    assert (denied.speaker.name, denied.speaker.type) == ("Harwick Marine", "organization")
+    assert [e.type for e in entities if e.name == "Harwick Marine"] == ["organization"]
+
+
+def test_a_name_in_brackets_after_a_noun_for_a_body_is_still_a_person(parser_nlp):
+    """The parser hangs "(Thandiwe Okonkwo)" on "the country" as if in apposition."""
+    text = (
+        "Voters judge candidates who would close the country (Thandiwe Okonkwo). "
+        "Okonkwo said it was fair."
+    )
+    labels = {("Thandiwe Okonkwo", 1): "PERSON", ("Okonkwo", 2): "PERSON"}
+    doc = with_labels(parser_nlp, text, labels)
+    (okonkwo,), _ = resolve_speakers(doc, [said(text, "it was fair", "Okonkwo", nth=2)])
+    assert (okonkwo.speaker.name, okonkwo.speaker.type) == ("Thandiwe Okonkwo", "person")

@@ -236,6 +236,9 @@ class EntityStore:
             person = self._find_person(name, mention.gender, mention.usual_gender)
             if person is not None:
                 return self._grow_person(person, mention)
+            body = self._body_named_in_full(name)
+            if body is not None and not mention.person_hint:
+                return self._grow_named(body, mention)
             if name.label == "PERSON" or mention.person_hint or mention.type == "person":
                 person = self._person_taken_for_organization(name)
                 return self._grow_person(person or self._new("person", name.text), mention)
@@ -269,6 +272,16 @@ class EntityStore:
             and _may_be(e.titled_gender, usual_gender)
         ]
         return max(candidates, key=_surname_weight) if candidates else None
+
+    def _body_named_in_full(self, name: Name) -> Tracked | None:
+        """The organisation already named with all of these words, when they do not open with
+        a first name: NER may call "Harwick Marine" a person after the text made it "the
+        dredging company, Harwick Marine"; but "Carly Fiorina", called an organisation once,
+        is still a person."""
+        if len(name.words) < 2 or starts_with_first_name(name.words):
+            return None
+        body = self.by_org_key.get(org_key(name.text))
+        return body.final() if body is not None and body.final().type == "organization" else None
 
     def _person_taken_for_organization(self, name: Name) -> Tracked | None:
         """The earlier full name that a lone surname, given to a person here, shows to be a

@@ -45,6 +45,7 @@ from onrecord.resolve.names import (
     is_dateline,
     is_modifier,
     name_in_body,
+    starts_with_first_name,
     usual_gender,
 )
 from onrecord.resolve.parsed import Parsed
@@ -299,14 +300,32 @@ def _described_as_organization(parsed: Parsed, name: Name) -> bool:
     if last_word in ORGANIZATION_NOUNS and usual_gender(name) is None:
         return True  # "Our Principles PAC"; but "Margaret Court" is a woman
     head = parsed.doc[name.head]
+    if _after_a_body_noun(parsed, name):
+        return True  # "the dredging company, Harwick Marine"
     for child in head.rights:
         if child.dep_ == "prep" and child.i >= name.end:
             return False
         if child.dep_ == "appos" and child.i >= name.end:
-            word = singular(clean_word(child.text))
-            body = word in ORGANIZATION_NOUNS and not word.endswith(AGENT_SUFFIXES)
-            return body and child.pos_ == "NOUN"  # not "Jane Roe, Acme News Service"
+            return _names_a_body(child)  # not "Jane Roe, Acme News Service"
     return False
+
+
+def _after_a_body_noun(parsed: Parsed, name: Name) -> bool:
+    """Whether the name stands in apposition right after a noun for a body, set off by a
+    comma ("the company, Harwick Marine"); not in brackets ("the country (Donald Trump)"),
+    and not a name that opens with a first name."""
+    doc, start = parsed.doc, name.start
+    if start < 2 or doc[start - 1].text != "," or starts_with_first_name(name.words):
+        return False
+    noun, head = doc[start - 2], doc[name.head]
+    return head.dep_ == "appos" and head.head.i == noun.i and _names_a_body(noun)
+
+
+def _names_a_body(token: Token) -> bool:
+    """A common noun for a body ("company", "agency"), not for one of its people."""
+    word = singular(clean_word(token.text))
+    body = word in ORGANIZATION_NOUNS and not word.endswith(AGENT_SUFFIXES)
+    return body and token.pos_ == "NOUN"
 
 
 def _unlabelled_type(parsed: Parsed, name: Name) -> SpeakerType:
