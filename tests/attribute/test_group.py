@@ -753,3 +753,26 @@ def test_a_datelines_place_is_no_subject_to_take_as_source(parse):
     roles = {"launching": "CUE", "a new round of attacks": "CON"}
     (group,) = group_spans(doc, role_spans(doc, tags_for(doc, roles)))
     assert texts(doc, group)[2] is None
+
+
+def test_a_subject_inside_a_quotation_is_no_source_for_a_cue_outside_it(parse):
+    """The parser hangs "accused" on the quotation's "have", whose subject "we" said
+    nothing."""
+    doc = parse(
+        "Sen. Dana Whitfield (R-Ohio) said the bill “spends money we simply do not have” "
+        "and accused negotiators of hiding the cost. The senator told reporters she would "
+        "vote no."
+    )
+    roles = {
+        "Sen. Dana Whitfield (R-Ohio": "SRC",
+        "said": "CUE",
+        "the bill “spends money we simply do not have”": "CON",
+        "accused": "CUE",
+        "negotiators of hiding the cost": "CON",
+        "The senator": "SRC",
+        "told reporters": "CUE",
+        "she would vote no": "CON",
+    }
+    groups = group_spans(doc, role_spans(doc, tags_for(doc, roles)))
+    sources = {texts(doc, g)[1]: texts(doc, g)[2] for g in groups}
+    assert sources["accused"] != "we"

@@ -179,7 +179,9 @@ def group_spans(
                     doc, verb, group.cue, group.contents, sentences
                 )
             else:
-                source_of[id(group.cue)] = _pick_source(doc, group, source_index, used, sentences)
+                source_of[id(group.cue)] = _pick_source(
+                    doc, group, source_index, used, sentences, quotations
+                )
         group.source = source_of[id(group.cue)]
         if group.source is not None:
             used.add(id(group.source))
@@ -515,7 +517,12 @@ def _nearest_source(
 
 
 def _pick_source(
-    doc: Doc, group: Group, sources: _Index, used: set[int], sentences: _Sentences
+    doc: Doc,
+    group: Group,
+    sources: _Index,
+    used: set[int],
+    sentences: _Sentences,
+    quotations: list[Quotation],
 ) -> RoleSpan | None:
     """The tagged source for the cue: one the parse hangs below it, else one that holds
     the subject the parse gives it, else the nearest. But a tagged source from another
@@ -530,7 +537,18 @@ def _pick_source(
         start, end = sentences.bounds(group.cue.start)
         if start <= tagged.start < end:
             return tagged
-    return _subject_source(doc, group.cue, group.contents, sentences) or tagged
+    subject = _subject_source(doc, group.cue, group.contents, sentences)
+    if subject is not None and _quoted_apart(doc, subject, group.cue, quotations):
+        subject = None
+    return subject or tagged
+
+
+def _quoted_apart(doc: Doc, source: RoleSpan, cue: RoleSpan, quotations: list[Quotation]) -> bool:
+    """A subject inside quotation marks that the cue is outside of: the parse may hang a
+    verb after a quotation on a verb inside it ("said the bill “spends money we do not
+    have” and accused ..."), whose "we" spoke nothing."""
+    start = doc[source.start].idx
+    return inside_any(start, quotations) and not inside_any(doc[cue.start].idx, quotations)
 
 
 def _subject_source(
