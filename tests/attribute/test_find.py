@@ -143,6 +143,15 @@ def test_a_source_keeps_its_closing_bracket_and_drops_a_comma(parse):
     assert quote.source.text == "Mr. Crane's former aide, Lee Park"
 
 
+def test_a_source_takes_the_closing_bracket_the_tagger_left_out(parse):
+    doc = parse("Sen. Ada Crane (R-Utah) warned that the bill would fail.")
+    tagger = HandTags(
+        {"Sen. Ada Crane (R-Utah": "SRC", "warned": "CUE", "that the bill would fail": "CON"}
+    )
+    (warning,) = find(doc, tagger)
+    assert warning.source.text == "Sen. Ada Crane (R-Utah)"
+
+
 def test_a_time_that_describes_the_source_stays_in_it(parse):
     doc = parse("A poll released Monday found that most voters were undecided.")
     tagger = HandTags(

@@ -81,9 +81,18 @@ def source_words(span: RoleSpan, doc: Doc) -> RoleSpan:
     while end > start + 1 and _is_loose_tail(doc[end - 1]):
         end -= 1
     start = trim_edges(doc, start, end)[0]
+    end = _with_closing_bracket(doc, start, end)
     if end <= start or (start, end) == (span.start, span.end):
         return span
     return RoleSpan(span.role, start, end, span.score)
+
+
+def _with_closing_bracket(doc: Doc, start: int, end: int) -> int:
+    """One past the bracket the source opened and the tagger left out ("Sen. Jane Roe
+    (R-Ohio" said)."""
+    texts = [t.text for t in doc[start:end]]
+    unclosed = texts.count("(") > texts.count(")")
+    return end + 1 if unclosed and end < len(doc) and doc[end].text == ")" else end
 
 
 def _is_loose_tail(token: Token) -> bool:
