@@ -1716,3 +1716,16 @@ def test_a_name_in_brackets_after_a_noun_for_a_body_is_still_a_person(parser_nlp
     doc = with_labels(parser_nlp, text, labels)
     (okonkwo,), _ = resolve_speakers(doc, [said(text, "it was fair", "Okonkwo", nth=2)])
     assert (okonkwo.speaker.name, okonkwo.speaker.type) == ("Thandiwe Okonkwo", "person")
+
+
+def test_a_name_that_ner_ran_into_a_dateline_is_still_a_name(parser_nlp):
+    """NER tags "ROME - Jane Roe" one organisation; past the dateline she is Jane Roe."""
+    text = (
+        "Roe meets the pope.\n\nROME - Jane Roe met privately with the pope on Saturday.\n\n"
+        "The Democratic presidential candidate said the meeting was personal."
+    )
+    doc = with_labels(parser_nlp, text, {("ROME - Jane Roe", 1): "ORG"})
+    (meeting,), _ = resolve_speakers(
+        doc, [said(text, "the meeting was personal", "The Democratic presidential candidate")]
+    )
+    assert (meeting.speaker.name, meeting.speaker.type) == ("Jane Roe", "person")

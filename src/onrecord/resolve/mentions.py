@@ -57,7 +57,8 @@ MentionKind = Literal["name", "pronoun", "nominal", "gender", "together"]
 SPEAKING_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # Named entities outside sources worth tracking: nationalities ("French") are modifiers far
 # more often than speakers, so they only count when a source is one.
-TRACKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC"})
+# "": a name whose label NER gave to a dateline run into it (``parsed.split_at_dashes``).
+TRACKED_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC", ""})
 DOCUMENT_LABELS = frozenset({"LAW", "WORK_OF_ART"})
 LABEL_TYPES: dict[str, SpeakerType] = {
     "PERSON": "person",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from onrecord.datelines import is_dash
+from onrecord.datelines import dateline_end, is_dash
 from onrecord.doc_arrays import sentence_starts
 from onrecord.types import Span
 
@@ -80,7 +80,9 @@ class Parsed:
 def split_at_dashes(ent: SpacySpan) -> list[SpacySpan]:
     """The names either side of a dash NER ran one entity over ("Deborah Jordan Reynolds -
     Santilli's girlfriend" tagged one person): a dash, or a hyphen with a space on each side,
-    is punctuation between two names, never part of one ("Lloyd-Jones" keeps its hyphen)."""
+    is punctuation between two names, never part of one ("Lloyd-Jones" keeps its hyphen).
+    The name after a dateline loses the label, which NER gave the place and the name
+    together ("ROME - Bernie Sanders" tagged an organisation)."""
     doc = ent.doc
     pieces, start = [], ent.start
     for i in range(ent.start + 1, ent.end - 1):
@@ -90,8 +92,9 @@ def split_at_dashes(ent: SpacySpan) -> list[SpacySpan]:
     if not pieces:
         return [ent]
     pieces.append((start, ent.end))
+    after_dateline = dateline_end(doc, ent.start)
     return [
-        SpacySpan(doc, s, e, label=ent.label_)
+        SpacySpan(doc, s, e, label="" if s == after_dateline else ent.label_)
         for s, e in pieces
         if any(t.pos_ == "PROPN" for t in doc[s:e])  # not the "won" of "Robert Barr - won"
     ]
