@@ -1729,3 +1729,11 @@ def test_a_name_that_ner_ran_into_a_dateline_is_still_a_name(parser_nlp):
         doc, [said(text, "the meeting was personal", "The Democratic presidential candidate")]
     )
     assert (meeting.speaker.name, meeting.speaker.type) == ("Jane Roe", "person")
+
+
+def test_a_capitalised_role_after_the_is_a_title(parser_nlp):
+    text = "Tom Reyes, the Republican National Committeeman from Utah, said the rules would hold."
+    source = "Tom Reyes, the Republican National Committeeman from Utah"
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the rules would hold", source)])
+    assert attribution.speaker.name == "Tom Reyes"
+    assert attribution.speaker.title == "the Republican National Committeeman from Utah"

@@ -261,10 +261,18 @@ def _is_score_or_date(token: Token) -> bool:
 
 
 def _describes(token: Token) -> bool:
-    """A description rather than another name or a number ("Roe, 45,")."""
+    """A description rather than another name or a number ("Roe, 45,"). A capitalised
+    word counts when it is an office, or a person's role after "the" or "a" ("Morton
+    Blackwell, the Republican National Committeeman from Virginia")."""
     if token.pos_ == "NOUN":
         return True
-    return token.pos_ == "PROPN" and clean_word(token.text) in OFFICES
+    if token.pos_ != "PROPN":
+        return False
+    word = clean_word(token.text)
+    if word in OFFICES:
+        return True
+    opening = token.doc[token.left_edge.i].lower_
+    return token.tag_ == "NNP" and word.endswith(AGENT_SUFFIXES) and opening in ("the", "a", "an")
 
 
 def split_coordination(parsed: Parsed, start: int, end: int) -> list[tuple[int, int]]:
