@@ -1737,3 +1737,11 @@ def test_a_capitalised_role_after_the_is_a_title(parser_nlp):
     (attribution,), _ = resolve(parser_nlp, text, [said(text, "the rules would hold", source)])
     assert attribution.speaker.name == "Tom Reyes"
     assert attribution.speaker.title == "the Republican National Committeeman from Utah"
+
+
+def test_a_title_runs_on_past_the_comma_between_a_place_and_its_state(parser_nlp):
+    """ "a lawyer from Austin, Texas": the comma joins the place; the next one ends it."""
+    text = "Jane Roe, a lawyer from Austin, Texas, said the rule was fair."
+    source = "Jane Roe, a lawyer from Austin, Texas"
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the rule was fair", source)])
+    assert attribution.speaker.title == "a lawyer from Austin, Texas"

@@ -190,7 +190,9 @@ def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
         for grandchild in child.rights:
             if grandchild.dep_ == "relcl":
                 end = min(end, grandchild.left_edge.i)
-        end = next((i for i in range(child.i, end) if doc[i].text == ","), end)
+        end = next(
+            (i for i in range(child.i, end) if doc[i].text == "," and not _in_place(doc, i)), end
+        )
         if end - start > MAX_TITLE_TOKENS:
             continue
         for s, e in split_coordination(parsed, start, end):
@@ -198,6 +200,15 @@ def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
             if title is not None and (title.rank <= ROLE or child.tag_ not in PLURAL_TAGS):
                 titles.append(title)
     return titles
+
+
+def _in_place(doc, i: int) -> bool:
+    """Whether the comma at ``i`` joins a place to its state or country ("a truck driver
+    from Ava, Mo.", "a lawyer from Austin, Texas"): a title does not end there."""
+    if i == 0 or i + 1 >= len(doc):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    return before.ent_type_ == "GPE" and after.ent_type_ == "GPE" and after.ent_iob_ == "B"
 
 
 def _appositions_of(head: Token, name_end: int) -> list[Token]:
