@@ -1,6 +1,7 @@
 """From tags to attributions (``find``), with hand-made tags so the rules are tested apart
 from the model."""
 
+import pytest
 from test_group import tags_for
 
 from onrecord.attribute import find
@@ -143,22 +144,29 @@ def test_a_source_keeps_its_closing_bracket_and_drops_a_comma(parse):
     assert quote.source.text == "Mr. Crane's former aide, Lee Park"
 
 
-def test_a_source_takes_the_closing_bracket_the_tagger_left_out(parse):
-    doc = parse("Sen. Ada Crane (R-Utah) warned that the bill would fail.")
-    tagger = HandTags(
-        {"Sen. Ada Crane (R-Utah": "SRC", "warned": "CUE", "that the bill would fail": "CON"}
-    )
-    (warning,) = find(doc, tagger)
-    assert warning.source.text == "Sen. Ada Crane (R-Utah)"
-
-
-def test_a_time_that_describes_the_source_stays_in_it(parse):
-    doc = parse("A poll released Monday found that most voters were undecided.")
-    tagger = HandTags(
-        {"A poll released Monday": "SRC", "found": "CUE", "that most voters were undecided": "CON"}
-    )
-    (finding,) = find(doc, tagger)
-    assert finding.source.text == "A poll released Monday"
+@pytest.mark.parametrize(
+    ("sentence", "roles", "expected"),
+    [
+        (  # the closing bracket the tagger left out is taken
+            "Sen. Ada Crane (R-Utah) warned that the bill would fail.",
+            {"Sen. Ada Crane (R-Utah": "SRC", "warned": "CUE", "that the bill would fail": "CON"},
+            "Sen. Ada Crane (R-Utah)",
+        ),
+        (  # a time that describes the source stays in it
+            "A poll released Monday found that most voters were undecided.",
+            {
+                "A poll released Monday": "SRC",
+                "found": "CUE",
+                "that most voters were undecided": "CON",
+            },
+            "A poll released Monday",
+        ),
+    ],
+)
+def test_a_source_as_a_reader_would_mark_it(parse, sentence, roles, expected):
+    doc = parse(sentence)
+    (attribution,) = find(doc, HandTags(roles))
+    assert attribution.source.text == expected
 
 
 def test_a_dateline_opens_a_paragraph_in_capitals(parse):

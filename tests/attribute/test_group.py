@@ -43,6 +43,11 @@ def texts(doc, group):
     return contents, cue, source
 
 
+def sources_by_cue(doc, groups) -> dict[str | None, str | None]:
+    """Each group's source text by its cue text."""
+    return {texts(doc, g)[1]: texts(doc, g)[2] for g in groups}
+
+
 def test_reported_speech_ties_content_cue_and_source(parse):
     doc = parse("The mayor told reporters that the bridge would reopen in May.")
     tags = tags_for(
@@ -710,7 +715,7 @@ def test_participle_cue_takes_the_tagged_source_that_is_its_subject(parse):
         "that a bill was ready": "CON",
     }
     groups = group_spans(doc, role_spans(doc, tags_for(doc, roles)))
-    sources = {texts(doc, g)[1]: texts(doc, g)[2] for g in groups}
+    sources = sources_by_cue(doc, groups)
     assert sources["saying"] == "The governor"
     assert sources["denied"] == "she"
 
@@ -731,7 +736,7 @@ def test_of_subjects_joined_by_and_the_parse_names_neither(nlp):
     roles = ["B-SRC", "O", "B-SRC", "I-SRC", "B-CUE", "B-CON", "O", "B-CUE", "B-CON"]
     roles += ["I-CON", "O"]
     groups = group_spans(doc, role_spans(doc, roles))
-    sources = {texts(doc, g)[1]: texts(doc, g)[2] for g in groups}
+    sources = sources_by_cue(doc, groups)
     assert sources == {"denounced": "Pastors", "said": "the League"}
 
 
@@ -774,5 +779,5 @@ def test_a_subject_inside_a_quotation_is_no_source_for_a_cue_outside_it(parse):
         "she would vote no": "CON",
     }
     groups = group_spans(doc, role_spans(doc, tags_for(doc, roles)))
-    sources = {texts(doc, g)[1]: texts(doc, g)[2] for g in groups}
+    sources = sources_by_cue(doc, groups)
     assert sources["accused"] != "we"

@@ -281,7 +281,10 @@ class EntityStore:
         if len(name.words) < 2 or starts_with_first_name(name.words):
             return None
         body = self.by_org_key.get(org_key(name.text))
-        return body.final() if body is not None and body.final().type == "organization" else None
+        if body is None:
+            return None
+        body = body.final()
+        return body if body.type == "organization" else None
 
     def _person_taken_for_organization(self, name: Name) -> Tracked | None:
         """The earlier full name that a lone surname, given to a person here, shows to be a

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from onrecord.datelines import is_dash
 from onrecord.lexicon import (
     AGENT_SUFFIXES,
+    ARTICLES,
     GENDERED_NOUNS,
     HONORIFICS,
     OFFICES,
@@ -283,7 +284,7 @@ def _describes(token: Token) -> bool:
     if word in OFFICES:
         return True
     opening = token.doc[token.left_edge.i].lower_
-    return token.tag_ == "NNP" and word.endswith(AGENT_SUFFIXES) and opening in ("the", "a", "an")
+    return token.tag_ == "NNP" and word.endswith(AGENT_SUFFIXES) and opening in ARTICLES
 
 
 def split_coordination(parsed: Parsed, start: int, end: int) -> list[tuple[int, int]]:
