@@ -1236,6 +1236,43 @@ def test_a_headline_description_needs_the_same_rank(parser_nlp):
     assert headline.speaker.entity != vance.speaker.entity
 
 
+def test_the_companies_are_not_the_one_company_named_before(parser_nlp):
+    text = (
+        "The Harwick Shipping Company and two smaller ports signed the deal on Monday. "
+        "The companies declined to say how much it cost."
+    )
+    (companies,), _ = resolve(parser_nlp, text, [said(text, "how much it cost", "The companies")])
+    assert companies.speaker.name == "companies"
+
+
+def test_the_firms_are_not_a_firm_described_before(parser_nlp):
+    text = (
+        "A private research firm in Ohio says the fortunes grew. In a busy year, these "
+        "research firms say their estimates are fast."
+    )
+    attributions = [
+        said(text, "the fortunes grew", "A private research firm in Ohio"),
+        said(text, "their estimates are fast", "these research firms"),
+    ]
+    (firm, firms), _ = resolve(parser_nlp, text, attributions)
+    assert firms.speaker.entity != firm.speaker.entity
+    assert firms.speaker.type == "organization"
+
+
+def test_the_firm_is_the_firm_described_before(parser_nlp):
+    """The number must agree, and here it does."""
+    text = (
+        "A private research firm in Ohio says the fortunes grew. The research firm says its "
+        "estimates are fast."
+    )
+    attributions = [
+        said(text, "the fortunes grew", "A private research firm in Ohio"),
+        said(text, "its estimates are fast", "The research firm"),
+    ]
+    (first, second), _ = resolve(parser_nlp, text, attributions)
+    assert second.speaker.entity == first.speaker.entity
+
+
 def test_the_news_agency_of_a_dateline_is_not_a_company_just_named(parser_nlp):
     text = "OSLO (Reuters) - Acme Corp. cut 300 jobs on Friday, the company said in a statement."
     doc = with_labels(

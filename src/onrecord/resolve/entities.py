@@ -101,6 +101,8 @@ class Tracked:
     titled_gender: str | None = None
     # For a nominal, the name word that owns it ("roe" for "Jane Roe's campaign").
     owner: str = ""
+    # For a nominal, whether it names more than one; a named entity is one.
+    plural: bool = False
     slices: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
     named: bool = False
     speaker: bool = False
@@ -539,7 +541,7 @@ class EntityStore:
         if entity is not None:
             return entity.final()
         entity = self._new(mention.type, bare_text(mention.text))
-        entity.owner = mention.owner
+        entity.owner, entity.plural = mention.owner, mention.plural
         self.by_phrase[key] = entity
         self._index(self.by_head, (mention.type, mention.head_word), entity)
         return entity
@@ -561,14 +563,16 @@ class EntityStore:
         return replace(mention, text=f"{person.name}'s {owned}", owner=surname)
 
     def _latest_with_head(self, mention: Mention) -> Tracked | None:
-        """The latest entity with the nominal's head noun; for one a name owns ("Roe's
-        campaign"), not another owner's ("Doe's campaign")."""
+        """The latest entity with the nominal's head noun and its number ("the companies"
+        are not the one company named before); for one a name owns ("Roe's campaign"), not
+        another owner's ("Doe's campaign")."""
         candidates = list(self.by_head.get((mention.type, mention.head_word), ()))
         if mention.type == "organization":
             candidates += [
                 e for e in self.by_org_word.get(mention.head_word, ()) if e.type == "organization"
             ]
         candidates = [e.final() for e in candidates]
+        candidates = [e for e in candidates if e.plural == mention.plural]
         if mention.owner:
             candidates = [e for e in candidates if _may_be_owned_by(e, mention.owner)]
         return max(candidates, key=lambda e: e.last) if candidates else None
@@ -579,6 +583,8 @@ class EntityStore:
         of this sentence or the one before, when there is exactly one there."""
         if mention.owner or mention.owner_pronoun or mention.text.split()[0].lower() != "the":
             return None
+        if mention.plural:
+            return None  # "the companies" are more than the one just named
         recent: dict[int, Tracked] = {}
         for sentence, entity in reversed(self.named_bodies):
             if sentence < self.sentence - 1:

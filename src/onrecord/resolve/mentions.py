@@ -95,6 +95,8 @@ class Mention:
     title: Title | None = None
     head_word: str = ""
     definite: bool = False
+    # A nominal naming more than one ("the companies", "some officials").
+    plural: bool = False
     gender: str | None = None
     attribution: int | None = None
     subject: bool = False
@@ -383,6 +385,7 @@ def nominal_mention(
         text,
         head_word=head_word,
         definite=_is_definite(parsed, head, phrase),
+        plural=plural,
         gender=GENDERED_NOUNS.get(head_word),
         owner=_owner(head),
         owner_pronoun=_owner_pronoun(head),
