@@ -1362,6 +1362,25 @@ def test_a_person_ner_calls_an_organisation_is_found_by_her_pronoun(parser_nlp):
     assert kessel.speaker.entity == she.speaker.entity
 
 
+def test_a_full_name_ner_calls_a_person_makes_the_same_name_called_a_body_that_person(
+    parser_nlp,
+):
+    """A headline's "Karen Kessel", labelled a place, is the person the body names in full."""
+    text = (
+        "Karen Kessel: ‘We saved the mill’\n\n"
+        "Mill owner Karen Kessel said on Monday that the deal saved 300 jobs."
+    )
+    doc = with_labels(parser_nlp, text, {("Karen Kessel", 1): "GPE", ("Karen Kessel", 2): "PERSON"})
+    attributions = [
+        said(text, "We saved the mill", "Karen Kessel"),
+        said(text, "that the deal saved 300 jobs", "Mill owner Karen Kessel"),
+    ]
+    (headline, body), entities = resolve_speakers(doc, attributions)
+    assert (body.speaker.name, body.speaker.type) == ("Karen Kessel", "person")
+    assert headline.speaker.entity == body.speaker.entity
+    assert [e.name for e in entities].count("Karen Kessel") == 1
+
+
 def test_a_he_never_makes_a_womans_name_a_person(parser_nlp):
     text = (
         "Karen Kessel ran the firm. Kessel said the merger was right. "

@@ -289,20 +289,31 @@ class EntityStore:
         return body if body.type == "organization" else None
 
     def _person_taken_for_organization(self, name: Name) -> Tracked | None:
-        """The earlier full name that a lone surname, given to a person here, shows to be a
-        person: NER may call "Carly Fiorina" an organisation and "Fiorina" a person. Only a
-        known first name and this surname count ("Washington Post" is no "Ms. Post")."""
-        return self._person_named_as_a_body(name.surname) if len(name.words) == 1 else None
+        """The earlier full name that a lone surname or the same full name, given to a
+        person here, shows to be a person: NER may call "Carly Fiorina" an organisation and
+        "Fiorina" a person, or a headline's "Darrell Scott" an organisation and the body's
+        "Pastor Darrell Scott" a person. Only a known first name and this surname count
+        ("Washington Post" is no "Ms. Post")."""
+        if len(name.words) == 1:
+            return self._person_named_as_a_body(name.surname)
+        if len(name.words) == 2:
+            return self._person_named_as_a_body(name.surname, first=name.words[0])
+        return None
 
-    def _person_named_as_a_body(self, surname: str, gender: str | None = None) -> Tracked | None:
-        """The latest two-word organisation that is a known first name and this surname,
-        made the person it is, if the first name's usual gender agrees with ``gender``."""
+    def _person_named_as_a_body(
+        self, surname: str, gender: str | None = None, first: str | None = None
+    ) -> Tracked | None:
+        """The latest two-word organisation that is a known first name (``first``, if given)
+        and this surname, made the person it is, if the first name's usual gender agrees
+        with ``gender``."""
         for candidate in reversed(self.by_org_word.get(surname, [])):
             entity = candidate.final()
             words = entity.words
             if entity.type != "organization" or len(words) != 2 or not entity.named:
                 continue
             if words[-1].lower() != surname or not starts_with_first_name(words):
+                continue
+            if first is not None and words[0].lower() != first.lower():
                 continue
             if not _may_be(first_name_genders().get(words[0].lower()), gender):
                 continue
