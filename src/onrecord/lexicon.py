@@ -88,6 +88,10 @@ EPITHET_NOUNS = frozenset(
     """.split()
 )
 
+# A member of a party, as news writing calls a politician it has just named ("the Wisconsin
+# Republican").
+PARTY_MEMBERS = frozenset({"republican", "democrat"})
+
 # Endings that mark a noun for a person nearly always ("socialist", "neurosurgeon",
 # "historian", "impostor", "radioman"): a speaking noun with one is a person even when not
 # listed above. "-er", "-ant" and "-ent" are left out: "the paper", "the agent", "the event".

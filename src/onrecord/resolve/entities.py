@@ -48,6 +48,7 @@ from onrecord.lexicon import (
     NAME_SUFFIXES,
     NEUTER_PRONOUNS,
     OFFICES,
+    PARTY_MEMBERS,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     RANK_MODIFIERS,
@@ -65,8 +66,14 @@ SPEAKER_REACH = 5
 # The senator said ...").
 DESCRIBED_REACH = 2
 # Heads of a "the" + noun that may describe the person just written about ("the senator",
-# "the billionaire businessman"); not a spokesman or a speaker, who is someone else's voice.
-DESCRIPTIONS = (OFFICES | EPITHET_NOUNS) - {"spokesman", "spokeswoman", "spokesperson", "speaker"}
+# "the billionaire businessman", "the Wisconsin Republican"); not a spokesman or a speaker,
+# who is someone else's voice.
+DESCRIPTIONS = (OFFICES | EPITHET_NOUNS | PARTY_MEMBERS) - {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "speaker",
+}
 # Nouns for a body that "the" + noun may refer back to once it is named ("the company").
 # Not outlets ("the newspaper"): an article names the outlet it quotes beside the body the
 # outlet writes about, and the nearest is too often the wrong one.
@@ -631,10 +638,13 @@ class EntityStore:
             return None  # "the Trump campaign manager"; but "the Ohio governor" may be Kasich
         if mention.text.split()[0].lower() != "the" or mention.head_word not in DESCRIPTIONS:
             return None
-        if POSSESSIVE.search(mention.text):
+        if POSSESSIVE.search(mention.text.removesuffix("’s").removesuffix("'s")):
             return None  # "the program's host" is the program's, not the person just named
         fits = _named_person_of_gender(mention.gender)
-        near = self._within(fits, DESCRIBED_REACH)
+        # A state and a party ("the Wisconsin Republican") name a politician named further
+        # back, past the sentences of a long quotation.
+        reach = SPEAKER_REACH if mention.head_word in PARTY_MEMBERS else DESCRIBED_REACH
+        near = self._within(fits, reach)
         person = self._salient_person(fits) or self._latest(self.speakers, near)
         if person is None or _holds_another_office(person, mention):
             return None

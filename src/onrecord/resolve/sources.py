@@ -25,6 +25,7 @@ from onrecord.lexicon import (
     NEUTER_PRONOUNS,
     OFFICES,
     ORGANIZATION_NOUNS,
+    PARTY_MEMBERS,
     PERSON_NOUNS,
     PERSON_SUFFIXES,
     PLURAL_PRONOUNS,
@@ -300,10 +301,13 @@ def _some_of_a_plural_name(root: Token, name: Name) -> bool:
 
 
 def _one_member(root: Token, name: Name) -> bool:
-    """ "A Democrat familiar with the talks", "one Republican": a person, not the party."""
+    """ "A Democrat familiar with the talks", "one Republican", "the Wisconsin Republican":
+    a person, not the party; after "the", most often the person just written about. Not
+    "The Tennessean", a newspaper."""
     if root.ent_type_ != "NORP" or root.tag_ != "NNP" or root.text.endswith("s"):
         return False
-    return any(c.i < name.start and c.lower_ in ONE_OF for c in root.lefts)
+    determiners = ONE_OF | {"the"} if clean_word(root.text) in PARTY_MEMBERS else ONE_OF
+    return any(c.i < name.start and c.lower_ in determiners for c in root.lefts)
 
 
 def _picks(child: Token) -> bool:
