@@ -549,6 +549,30 @@ def test_a_newspaper_named_for_its_readers_is_no_person(parser_nlp):
     assert attribution.speaker.type == "organization"
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "content", "speaker_type"),
+    [
+        ("Americans told pollsters that prices rose.", "Americans", "that prices rose", "group"),
+        (
+            "Republicans who came of age in the 1970s see inflation everywhere.",
+            "Republicans who came of age in the 1970s",
+            "inflation everywhere",
+            "group",
+        ),
+        ("Republicans said the bill was dead.", "Republicans", "the bill was dead", "organization"),
+    ],
+)
+def test_a_people_is_a_group_and_a_party_an_organisation(
+    parser_nlp, text, source, content, speaker_type
+):
+    """A nation's or a faith's people are a group; a party's plural name stands for the
+    party unless a clause picks out some of its members."""
+    name = source.split()[0]
+    doc = with_labels(parser_nlp, text, {(name, 1): "NORP"})
+    (attribution,), _ = resolve_speakers(doc, [said(text, content, source)])
+    assert attribution.speaker.type == speaker_type
+
+
 def test_document_source(parser_nlp):
     text = "According to the report, exports fell sharply last year."
     (attribution,), entities = resolve(parser_nlp, text, [said(text, "exports fell", "the report")])

@@ -26,6 +26,7 @@ from onrecord.lexicon import (
     NEUTER_PRONOUNS,
     OFFICES,
     ORGANIZATION_NOUNS,
+    PARTY_MEMBERS,
     PERSON_NOUNS,
     PERSON_SUFFIXES,
     PLATFORM_NAMES,
@@ -254,6 +255,8 @@ def named_mention(parsed: Parsed, name: Name, number: int | None) -> Mention:
     title = title_of(parsed, name)
     gender = name.gender or honorific_gender(parsed, name) or (title.gender if title else None)
     mention_type = LABEL_TYPES.get(name.label) or _unlabelled_type(parsed, name)
+    if name.label == "NORP" and _names_a_people(parsed, name):
+        mention_type = "group"
     slices = ((parsed.doc[name.start].idx, parsed.doc[name.start].idx + len(name.text)),)
     return Mention(
         "name",
@@ -269,6 +272,19 @@ def named_mention(parsed: Parsed, name: Name, number: int | None) -> Mention:
         subject=_is_subject(parsed.doc[name.head]),
         usual_gender=None if gender else usual_gender(name),
     )
+
+
+def _names_a_people(parsed: Parsed, name: Name) -> bool:
+    """A plural nationality, faith or people ("Americans", "the Russians") is a group of
+    people; a party's plural ("Republicans said") stands for the party, unless a clause or
+    a phrase after it picks out some of its members ("Republicans who came of age in the
+    1970s", "Democrats in Congress")."""
+    head = parsed.doc[name.head]
+    if head.tag_ != "NNPS" and not head.text.endswith("s"):
+        return False
+    if singular(clean_word(head.text)) not in PARTY_MEMBERS:
+        return True
+    return any(c.i >= name.end and c.dep_ in ("relcl", "acl", "prep") for c in head.rights)
 
 
 def _is_subject(token: Token) -> bool:
