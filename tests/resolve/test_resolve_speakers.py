@@ -573,6 +573,13 @@ def test_a_people_is_a_group_and_a_party_an_organisation(
     assert attribution.speaker.type == speaker_type
 
 
+def test_a_common_noun_ner_ran_into_a_name_is_a_nominal(parser_nlp):
+    text = "As the Republican hopefuls sparred over spending, the senator said nothing."
+    doc = with_labels(parser_nlp, text, {("the Republican hopefuls", 1): "ORG"})
+    (attribution,), _ = resolve_speakers(doc, [said(text, "spending", "the Republican hopefuls")])
+    assert (attribution.speaker.name, attribution.speaker.type) == ("Republican hopefuls", "group")
+
+
 def test_document_source(parser_nlp):
     text = "According to the report, exports fell sharply last year."
     (attribution,), entities = resolve(parser_nlp, text, [said(text, "exports fell", "the report")])

@@ -418,10 +418,11 @@ def _group_of_several(parsed: Parsed, root: Token, in_span: set[int]) -> Mention
 
 def _is_name_token(parsed: Parsed, token: Token) -> bool:
     """A word of a name: in a named entity that can speak, or a proper noun (a capitalised
-    law or work, "the Patriot Act", is a name too, though "article 5" is a nominal)."""
+    law or work, "the Patriot Act", is a name too, though "article 5" is a nominal). A
+    lower-case common noun NER ran a name into is none ("the Republican hopefuls")."""
     ent = parsed.ent_at(token)
     if ent is not None and ent.label_ in SPEAKING_LABELS:
-        return True
+        return not (token.pos_ == "NOUN" and token.text[:1].islower())
     return token.pos_ == "PROPN"
 
 
