@@ -1280,6 +1280,30 @@ def test_the_company_just_named_is_that_company(parser_nlp):
     assert (company.speaker.name, company.speaker.type) == ("Acme Corp.", "organization")
 
 
+def test_the_trade_group_is_not_a_company_named_group(parser_nlp):
+    """ "the trade group" says more than "Acme Group" does: another body."""
+    text = (
+        "Acme Group said on Monday that its losses grew. Rivals did better. Prices rose. "
+        "This week, the trade group for the smaller insurers said its members lost money too."
+    )
+    attributions = [
+        said(text, "that its losses grew", "Acme Group"),
+        said(text, "its members lost money too", "the trade group for the smaller insurers"),
+    ]
+    (acme, trade), _ = resolve(parser_nlp, text, attributions)
+    assert trade.speaker.entity != acme.speaker.entity
+
+
+def test_the_group_is_the_company_named_group(parser_nlp):
+    text = "Acme Group said on Monday that its losses grew. The group said costs rose too."
+    attributions = [
+        said(text, "that its losses grew", "Acme Group"),
+        said(text, "costs rose too", "The group"),
+    ]
+    (acme, group), _ = resolve(parser_nlp, text, attributions)
+    assert group.speaker.entity == acme.speaker.entity
+
+
 def test_the_company_stays_unnamed_when_two_bodies_were_just_named(parser_nlp):
     text = (
         "Acme Corp. and Northwind Media Inc. commented on the deal. “We wish them well,” the "

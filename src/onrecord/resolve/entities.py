@@ -53,6 +53,7 @@ from onrecord.lexicon import (
     PRONOUN_GENDER,
     RANK_MODIFIERS,
     TITLE_ABBREVIATIONS,
+    clean_word,
 )
 from onrecord.resolve.mentions import Mention, bare_text
 from onrecord.resolve.names import Name, first_name_genders, starts_with_first_name
@@ -587,7 +588,9 @@ class EntityStore:
         candidates = list(self.by_head.get((mention.type, mention.head_word), ()))
         if mention.type == "organization":
             candidates += [
-                e for e in self.by_org_word.get(mention.head_word, ()) if e.type == "organization"
+                e
+                for e in self.by_org_word.get(mention.head_word, ())
+                if e.type == "organization" and _name_has_modifiers(e, mention.modifiers)
             ]
         candidates = [e.final() for e in candidates]
         candidates = [e for e in candidates if e.plural == mention.plural]
@@ -753,6 +756,14 @@ def _surname_weight(entity: Tracked) -> tuple[int, int, int]:
     """How likely a lone surname means this person: the one it has meant most often so far,
     then the most mentioned, then the latest."""
     return entity.by_surname_alone, len(entity.slices), entity.last
+
+
+def _name_has_modifiers(entity: Tracked, modifiers: tuple[str, ...]) -> bool:
+    """Whether a name holds every noun that modifies a nominal: "the trade group" is not
+    "UnitedHealth Group", nor "the appeals court" the Supreme Court, while "the Rules
+    Committee" may be the House Rules Committee."""
+    words = {clean_word(w) for w in entity.words}
+    return all(m in words for m in modifiers)
 
 
 def _may_be_owned_by(entity: Tracked, owner: str) -> bool:
