@@ -832,6 +832,27 @@ def test_a_surname_that_is_an_office_word_is_still_a_name(parser_nlp):
     assert (dean.speaker.name, dean.speaker.type) == ("Marcus Dean", "person")
 
 
+def test_a_surname_that_is_an_office_word_after_any_first_name_is_a_name(parser_nlp):
+    """ "Charlie" is no clear man's or woman's name, but a person's first name all the same;
+    a title word before the office word is not ("the Attorney General")."""
+    text = (
+        "Charlie King, a former director of the state party, said the vote was close. "
+        "The Attorney General said the count was fair."
+    )
+    labels = {("Charlie King", 1): "PERSON", ("Attorney General", 1): "PERSON"}
+    doc = with_labels(parser_nlp, text, labels)
+    attributions = [
+        said(text, "the vote was close", "Charlie King, a former director of the state party"),
+        said(text, "the count was fair", "The Attorney General"),
+    ]
+    (king, attorney), _ = resolve_speakers(doc, attributions)
+    assert (king.speaker.name, king.speaker.title) == (
+        "Charlie King",
+        "a former director of the state party",
+    )
+    assert attorney.speaker.name == "Attorney General"
+
+
 def test_a_description_after_a_relative_clause_is_not_the_name_s(parser_nlp):
     """The parser hangs "the Chicago police chief" on Dunn; it describes McCarthy."""
     text = (

@@ -33,8 +33,10 @@ from onrecord.lexicon import (
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     QUANTIFIERS,
+    RANK_MODIFIERS,
     SHARE_NOUNS,
     SINGULAR_QUANTIFIERS,
+    TITLE_ABBREVIATIONS,
     clean_word,
     singular,
 )
@@ -241,8 +243,22 @@ def people_together(parsed: Parsed, source_tokens: set[int]) -> list[Mention]:
 
 def headed_by_office(parsed: Parsed, name: Name) -> bool:
     """A capitalised title with no name after it ("the Attorney-General") is a nominal; but
-    a known first name makes a surname that is an office word a name ("Peter King")."""
-    return clean_word(parsed.doc[name.head].text) in OFFICES and usual_gender(name) is None
+    a known first name makes a surname that is an office word a name ("Peter King"), and so
+    do one or two first names NER tells a person by ("Charlie King": no clear man's or
+    woman's name, so not in the table), when they are no words of a title; more are most
+    often a title ("Sandy Hook Elementary Principal")."""
+    if clean_word(parsed.doc[name.head].text) not in OFFICES or usual_gender(name) is not None:
+        return False
+    first_names = name.first_names
+    return not (name.label == "PERSON" and 1 <= len(first_names) <= 2 and not _titled(first_names))
+
+
+def _titled(words: tuple[str, ...]) -> bool:
+    """Whether any of the words is one of a title ("attorney", "vice", "chief")."""
+    return any(
+        word in OFFICES or word in RANK_MODIFIERS or word in TITLE_ABBREVIATIONS
+        for word in (clean_word(w) for w in words)
+    )
 
 
 # --- mention builders ---------------------------------------------------------------------------
