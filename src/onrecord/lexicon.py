@@ -72,7 +72,7 @@ PERSON_NOUNS = frozenset(
     billionaire entrepreneur businessman businesswoman celebrity actor actress singer
     comedian host anchor pundit blogger columnist commentator tycoon mogul producer
     respondent interviewer speechwriter commenter reader user winner front-runner
-    frontrunner eyewitness confidant incumbent driver
+    frontrunner eyewitness confidant incumbent driver pastor preacher priest
     """.split()
 )
 

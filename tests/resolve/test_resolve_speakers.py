@@ -853,6 +853,42 @@ def test_a_surname_that_is_an_office_word_after_any_first_name_is_a_name(parser_
     assert attorney.speaker.name == "Attorney General"
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "name", "title"),
+    [
+        (
+            "One pastor backing Mr. Brack, Lena Ortiz of Grace Church, said she was torn.",
+            "One pastor backing Mr. Brack, Lena Ortiz of Grace Church",
+            "Lena Ortiz",
+            "One pastor backing Mr. Brack",
+        ),
+        (
+            "The other man, his lawyer Tom Vance, 40, said he was tired.",
+            "The other man, his lawyer Tom Vance, 40",
+            "Tom Vance",
+            "his lawyer",
+        ),
+    ],
+)
+def test_a_name_set_off_after_a_description_names_the_speaker(
+    parser_nlp, text, source, name, title
+):
+    """The parser hangs the name on the nearest noun, another name ("Mr. Brack") or a
+    description in apposition ("his lawyer"); a name seldom renames a name, so it names the
+    noun phrase the source opens with."""
+    content = text.split(" said ")[1].rstrip(".")
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, content, source)])
+    assert (attribution.speaker.name, attribution.speaker.title) == (name, title)
+
+
+def test_a_name_set_off_after_a_person_noun_in_a_phrase_names_that_person(parser_nlp):
+    """ "the mayor, Jane Roe": Roe is the mayor, not the spokeswoman."""
+    text = "A spokeswoman for the mayor, Jane Roe, said the vote was close."
+    source = "A spokeswoman for the mayor, Jane Roe"
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the vote was close", source)])
+    assert attribution.speaker.name != "Jane Roe"
+
+
 def test_a_description_after_a_relative_clause_is_not_the_name_s(parser_nlp):
     """The parser hangs "the Chicago police chief" on Dunn; it describes McCarthy."""
     text = (

@@ -56,6 +56,7 @@ from onrecord.resolve.names import (
     trim_name,
 )
 from onrecord.resolve.parsed import Parsed
+from onrecord.resolve.titles import apposed_noun
 from onrecord.types import Span
 
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
@@ -436,13 +437,23 @@ def _indefinite(root: Token, name: Name) -> bool:
 def _appositive_name(parsed: Parsed, token: Token) -> Name | None:
     """A name in apposition to a nominal ("the city's mayor, Jane Roe"); several names
     ("two analysts, Jane Roe and John Doe") leave the nominal a group."""
-    for child in token.children:
+    for child in _appositions(token):
         several = any(c.dep_ == "conj" for c in child.children)
-        if child.dep_ == "appos" and not several and _is_name_token(parsed, child):
+        if not several and _is_name_token(parsed, child):
             name = name_at(parsed, child)
             if name is not None and not headed_by_office(parsed, name):
                 return name
     return None
+
+
+def _appositions(token: Token) -> list[Token]:
+    """What stands in apposition to a nominal: its own appositions, those of a description in
+    apposition to it ("The other man, his cousin Tom Vance"), and a name the parser hung on
+    a name closing a phrase of it ("One pastor backing Mr. Brack, Lena Ortiz")."""
+    direct = [c for c in token.children if c.dep_ == "appos"]
+    described = [c for d in direct for c in d.children if c.dep_ == "appos" and d.pos_ == "NOUN"]
+    hung = [t for t in token.subtree if t.dep_ == "appos" and t.head != token]
+    return direct + described + [t for t in hung if apposed_noun(t) == token]
 
 
 def _is_personal_pronoun(token: Token) -> bool:

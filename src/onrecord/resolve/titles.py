@@ -32,6 +32,9 @@ from onrecord.resolve.parsed import Parsed
 
 OFFICE, ROLE, DESCRIPTION = 0, 1, 2
 MAX_TITLE_TOKENS = 30
+# How many words (a verb, a preposition) a name may climb past, from the name it is hung on
+# to the noun it renames (``apposed_noun``).
+APPOSITION_HOPS = 3
 # Tokens that end a title written before a name when walking left from it (dashes, spaced
 # hyphens included, are `names.is_dash`).
 PRENAME_STOPS = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "‘", "’"})
@@ -304,7 +307,7 @@ def nominal_title(parsed: Parsed, name: Name) -> Title | None:
     """The noun phrase a name stands in apposition to ("the city's mayor, Jane Roe")."""
     doc = parsed.doc
     head = doc[name.head]
-    governor = head.head
+    governor = apposed_noun(head)
     if head.dep_ != "appos" or governor.i >= name.start:
         return None
     word = clean_word(governor.text)
@@ -316,6 +319,40 @@ def nominal_title(parsed: Parsed, name: Name) -> Title | None:
     title = _title(parsed, *piece)
     # "the ambitions of three hopefuls, Roe, ..." lists names; it describes none of them.
     return title if title is not None and title.rank <= ROLE else None
+
+
+def apposed_noun(head: Token) -> Token:
+    """The noun a name in apposition renames. The parser hangs the name on the nearest noun
+    before its comma, which may be another person's name closing a phrase ("One pastor
+    backing Mr. Brack, Lena Ortiz"); a person's full name seldom renames a name, so past one
+    it renames the noun that phrase hangs from. A place or a party ("Sen. Rand Paul, Ky.")
+    stays with the name."""
+    governor = head.head
+    if governor.ent_type_ != "PERSON" or governor.dep_ not in ("dobj", "pobj"):
+        return governor
+    if not _full_name_set_off(head):
+        return governor
+    above = governor.head
+    for _ in range(APPOSITION_HOPS):
+        if above.pos_ in NOMINAL_POS:
+            return above
+        if above.head.i == above.i:
+            break
+        above = above.head
+    return governor
+
+
+def _full_name_set_off(head: Token) -> bool:
+    """Whether a name is a person's, of two capitalised words or more, after a comma."""
+    doc, start = head.doc, head.left_edge.i
+    words = doc[start : head.i + 1]
+    return (
+        start > 0
+        and doc[start - 1].text == ","
+        and head.ent_type_ in ("PERSON", "")
+        and len(words) >= 2
+        and all(w.text[:1].isupper() and w.text.rstrip(".").isalpha() for w in words)
+    )
 
 
 def _after_last_break(doc, governor: Token) -> int:
