@@ -889,6 +889,13 @@ def test_a_name_set_off_after_a_person_noun_in_a_phrase_names_that_person(parser
     assert attribution.speaker.name != "Jane Roe"
 
 
+def test_a_speaker_name_keeps_the_bracket_it_opens(parser_nlp):
+    text = "Tom Brack and Sen. Ana Lopes (R-Utah) said the bill was dead."
+    source = "Tom Brack and Sen. Ana Lopes (R-Utah)"
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the bill was dead", source)])
+    assert attribution.speaker.name == source
+
+
 def test_a_description_after_a_relative_clause_is_not_the_name_s(parser_nlp):
     """The parser hangs "the Chicago police chief" on Dunn; it describes McCarthy."""
     text = (

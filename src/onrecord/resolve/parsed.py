@@ -48,7 +48,8 @@ class Parsed:
         return self.ents[number] if number >= 0 else None
 
     def tokens_in(self, span: Span) -> list[Token]:
-        """The words a character span covers (spaces and edge punctuation left out)."""
+        """The words a character span covers (spaces and edge punctuation left out, but for
+        a bracket closing one the words open)."""
         tokens: list[Token] = []
         for start, end in span.slices:
             piece = self.doc.char_span(start, end, alignment_mode="expand")
@@ -57,15 +58,20 @@ class Parsed:
         while tokens and tokens[0].text in EDGE_PUNCTUATION:
             tokens.pop(0)
         while tokens and tokens[-1].text in EDGE_PUNCTUATION:
+            if tokens[-1].text == ")" and _brackets_open([t.text for t in tokens[:-1]]):
+                break
             tokens.pop()
         return tokens
 
     def phrase(self, start: int, end: int) -> tuple[int, int] | None:
-        """Token range ``[start, end)`` without edge punctuation and spaces, or None if empty."""
+        """Token range ``[start, end)`` without edge punctuation and spaces, or None if empty;
+        a closing bracket stays when the range opens it ("Sen. Jane Roe (R-Utah)")."""
         doc = self.doc
         while start < end and (doc[start].is_space or doc[start].text in EDGE_PUNCTUATION):
             start += 1
         while end > start and (doc[end - 1].is_space or doc[end - 1].text in EDGE_PUNCTUATION):
+            if doc[end - 1].text == ")" and _brackets_open([t.text for t in doc[start : end - 1]]):
+                break
             end -= 1
         return (start, end) if end > start else None
 
@@ -75,6 +81,11 @@ class Parsed:
     def char_end(self, i: int) -> int:
         token = self.doc[i]
         return token.idx + len(token.text)
+
+
+def _brackets_open(texts: list[str]) -> bool:
+    """Whether the words open more round brackets than they close."""
+    return texts.count("(") > texts.count(")")
 
 
 def split_at_dashes(ent: SpacySpan) -> list[SpacySpan]:
