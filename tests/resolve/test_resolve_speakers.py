@@ -896,6 +896,23 @@ def test_a_speaker_name_keeps_the_bracket_it_opens(parser_nlp):
     assert attribution.speaker.name == source
 
 
+def test_a_body_named_by_a_possessive_keeps_it(parser_nlp):
+    """ "the Budget Analyst's Office" is the office's name; "Acme's Jane Roe" is Roe's."""
+    text = (
+        "According to the Budget Analyst's Office, the plan will cost $4 billion. "
+        "Acme's Jane Roe said the plan was fair."
+    )
+    labels = {("the Budget Analyst's Office", 1): "ORG", ("Acme's Jane Roe", 1): "ORG"}
+    doc = with_labels(parser_nlp, text, labels)
+    attributions = [
+        said(text, "the plan will cost $4 billion", "the Budget Analyst's Office"),
+        said(text, "the plan was fair", "Acme's Jane Roe"),
+    ]
+    (office, roe), _ = resolve_speakers(doc, attributions)
+    assert office.speaker.name == "Budget Analyst's Office"
+    assert roe.speaker.name == "Jane Roe"
+
+
 def test_a_description_after_a_relative_clause_is_not_the_name_s(parser_nlp):
     """The parser hangs "the Chicago police chief" on Dunn; it describes McCarthy."""
     text = (

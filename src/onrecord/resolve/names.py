@@ -254,9 +254,10 @@ def trim_name(parsed: Parsed, start: int, end: int, label: str) -> Name | None:
         start += 1
     while start < end - 1 and doc[start].pos_ in NOT_NAME_POS:  # "Asserting Clinton"
         start += 1
-    # "Breitbart's Joel Pollak": the name is what the possessive modifies.
+    # "Breitbart's Joel Pollak": the name is what the possessive modifies; but not in "the
+    # Legislative Analyst's Office", where it is one word for a body.
     possessives = [i for i in range(start, end - 1) if _is_possessive(doc[i])]
-    if possessives:
+    if possessives and not _body_word_after(doc, possessives[-1], end):
         start = possessives[-1] + 1
         if starts_with_first_name([t.text for t in doc[start:end] if _is_word(t)]):
             label = "PERSON"  # NER's ORG was the possessor's, "Commentary's"
@@ -333,6 +334,16 @@ def is_modifier(parsed: Parsed, name: Name) -> bool:
     if len(name.words) > 1 or end + 1 >= len(doc) or doc[end].text not in NAME_HYPHENS:
         return False
     return not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_lower
+
+
+def _body_word_after(doc, possessive: int, end: int) -> bool:
+    """Whether a name ends in one capitalised word for a body after its possessive."""
+    rest = [t for t in doc[possessive + 1 : end] if _is_word(t)]
+    return (
+        len(rest) == 1
+        and rest[0].text[:1].isupper()
+        and singular(clean_word(rest[0].text)) in ORGANIZATION_NOUNS
+    )
 
 
 def is_possessor(parsed: Parsed, name: Name) -> bool:
