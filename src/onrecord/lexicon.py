@@ -25,7 +25,7 @@ OFFICE_WORDS = frozenset(
     president-elect provost dean professor coach manager editor publisher treasurer auditor
     inspector superintendent administrator negotiator mediator boss principal registrar
     coroner magistrate undersecretary under-secretary secretary-general commissioner
-    ombudsman governor-general
+    ombudsman governor-general assemblyman assemblywoman assemblymember
     """.split()
 )
 
@@ -124,7 +124,7 @@ AGENT_SUFFIXES = (
 COLLECTIVE_NOUNS = frozenset(
     """
     people public crowd family majority minority community electorate audience staff
-    population folk
+    population folk faction
     """.split()
 )
 
@@ -156,7 +156,8 @@ PLATFORM_NAMES = frozenset(
 # "his remarks", "the ad", "an editorial").
 DOCUMENT_NOUNS = frozenset(
     """
-    report study poll polling survey letter statement article charter document memo memorandum
+    report study poll polling survey letter statement article story charter document memo
+    memorandum
     filing lawsuit complaint indictment ruling judgment judgement verdict law bill act
     resolution constitution treaty agreement data figure statistic analysis paper book
     guideline guidance rule regulation decree text transcript email e-mail message post

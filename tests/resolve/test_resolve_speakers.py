@@ -580,6 +580,41 @@ def test_a_common_noun_ner_ran_into_a_name_is_a_nominal(parser_nlp):
     assert (attribution.speaker.name, attribution.speaker.type) == ("Republican hopefuls", "group")
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "content", "name", "speaker_type", "title"),
+    [
+        (
+            "Assemblywoman Ana Lopes said the race was close.",
+            "Assemblywoman Ana Lopes",
+            "the race was close",
+            "Ana Lopes",
+            "person",
+            "Assemblywoman",
+        ),
+        (
+            "Stories have emerged describing the talks.",
+            "Stories",
+            "the talks",
+            "Stories",
+            "document",
+            None,
+        ),
+        (
+            "Each faction projected its own views onto the mayor.",
+            "Each faction",
+            "its own views",
+            "Each faction",
+            "group",
+            None,
+        ),
+    ],
+)
+def test_words_the_lexicon_knows(parser_nlp, text, source, content, name, speaker_type, title):
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, content, source)])
+    speaker = attribution.speaker
+    assert (speaker.name, speaker.type, speaker.title) == (name, speaker_type, title)
+
+
 def test_document_source(parser_nlp):
     text = "According to the report, exports fell sharply last year."
     (attribution,), entities = resolve(parser_nlp, text, [said(text, "exports fell", "the report")])
