@@ -590,7 +590,7 @@ class EntityStore:
             candidates += [
                 e
                 for e in self.by_org_word.get(mention.head_word, ())
-                if e.type == "organization" and _name_has_modifiers(e, mention.modifiers)
+                if e.type == "organization" and _name_holds(e, mention.compounds)
             ]
         candidates = [e.final() for e in candidates]
         candidates = [e for e in candidates if e.plural == mention.plural]
@@ -758,12 +758,12 @@ def _surname_weight(entity: Tracked) -> tuple[int, int, int]:
     return entity.by_surname_alone, len(entity.slices), entity.last
 
 
-def _name_has_modifiers(entity: Tracked, modifiers: tuple[str, ...]) -> bool:
-    """Whether a name holds every noun that modifies a nominal: "the trade group" is not
-    "UnitedHealth Group", nor "the appeals court" the Supreme Court, while "the Rules
+def _name_holds(entity: Tracked, compounds: tuple[str, ...]) -> bool:
+    """Whether a name holds every noun compounded to a nominal's head: "the trade group" is
+    not "UnitedHealth Group", nor "the appeals court" the Supreme Court, while "the Rules
     Committee" may be the House Rules Committee."""
     words = {clean_word(w) for w in entity.words}
-    return all(m in words for m in modifiers)
+    return all(c in words for c in compounds)
 
 
 def _may_be_owned_by(entity: Tracked, owner: str) -> bool:

@@ -101,7 +101,7 @@ class Mention:
     # A nominal naming more than one ("the companies", "some officials").
     plural: bool = False
     # The nouns compounded to a nominal's head, lower case ("trade" in "the trade group").
-    modifiers: tuple[str, ...] = ()
+    compounds: tuple[str, ...] = ()
     gender: str | None = None
     attribution: int | None = None
     subject: bool = False
@@ -420,7 +420,7 @@ def nominal_mention(
         head_word=head_word,
         definite=_is_definite(parsed, head, phrase),
         plural=plural,
-        modifiers=tuple(clean_word(c.text) for c in head.lefts if c.dep_ == "compound"),
+        compounds=tuple(clean_word(c.text) for c in head.lefts if c.dep_ == "compound"),
         gender=GENDERED_NOUNS.get(head_word),
         owner=_owner(head),
         owner_pronoun=_owner_pronoun(head),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from onrecord.datelines import in_dateline
 from onrecord.lexicon import (
@@ -336,7 +336,7 @@ def is_modifier(parsed: Parsed, name: Name) -> bool:
     return not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_lower
 
 
-def _body_word_after(doc, possessive: int, end: int) -> bool:
+def _body_word_after(doc: Doc, possessive: int, end: int) -> bool:
     """Whether a name ends in one capitalised word for a body after its possessive."""
     rest = [t for t in doc[possessive + 1 : end] if _is_word(t)]
     return (
