@@ -2019,3 +2019,34 @@ def test_a_title_runs_on_past_the_comma_between_a_place_and_its_state(parser_nlp
     source = "Jane Roe, a lawyer from Austin, Texas"
     (attribution,), _ = resolve(parser_nlp, text, [said(text, "the rule was fair", source)])
     assert attribution.speaker.title == "a lawyer from Austin, Texas"
+
+
+# --- interviews ---------------------------------------------------------------------------------
+
+INTERVIEW = (
+    "Q&A with Mayor Ana Lopes.\n\n"
+    "Mayor Ana Lopes spoke with reporters on Monday about the budget. Lopes took office in "
+    "2019. Questions and answers have been edited for length.\n\n"
+    "Q: You have cut the parks budget twice. Why?\n\n"
+    "A: I think we had no choice. The money was not there.\n\n"
+    "Q: Will you run again?\n\n"
+    "A: I have not decided.\n"
+)
+
+
+def test_an_i_in_an_interview_answer_is_the_person_interviewed(parser_nlp):
+    text = INTERVIEW
+    attributions = [
+        said(text, "we had no choice", "I"),
+        said(text, "decided", "I", nth=2),
+        said(text, "cut the parks budget twice", "You"),
+    ]
+    (choice, decided, cut), entities = resolve(parser_nlp, text, attributions)
+    assert choice.speaker.name == decided.speaker.name == cut.speaker.name == "Ana Lopes"
+    assert "I" not in [e.name for e in entities]
+
+
+def test_an_i_outside_an_interview_is_the_article_s_own_voice(parser_nlp):
+    text = INTERVIEW.replace("A: ", "").replace("Q: ", "")
+    (choice,), _ = resolve(parser_nlp, text, [said(text, "we had no choice", "I")])
+    assert choice.speaker.name == "I"

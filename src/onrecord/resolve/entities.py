@@ -199,6 +199,18 @@ class EntityStore:
         self._record(entity, mention)
         return entity
 
+    def most_mentioned_person(self, before: int) -> Tracked | None:
+        """The named person mentioned most often before a position, the first named of
+        equals (the person an interview's introduction is about)."""
+        counts = {}
+        for entity in self.entities:
+            entity = entity.final()
+            if entity.type == "person" and entity.words and not entity.narrator:
+                starts = [s[0][0] for s in entity.slices if s and s[0][0] < before]
+                if starts:
+                    counts[id(entity)] = (len(starts), -min(starts), entity)
+        return max(counts.values(), key=lambda c: c[:2])[2] if counts else None
+
     def _enter(self, sentence: int) -> None:
         if sentence != self.sentence:
             self.sentence, self.sentence_people = sentence, []

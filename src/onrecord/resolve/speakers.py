@@ -11,6 +11,7 @@ only after it; those are settled once everything else is resolved.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -48,6 +49,7 @@ def resolve_speakers(
     owners: dict[int, Tracked] = {}
     enclosing = EnclosingContent(attributions)
     quoted_first_person: list[tuple[Mention, int, int]] = []
+    interview = Interview.of(parsed.text)
     for mention in collect_mentions(parsed, attributions):
         outer = enclosing.of(mention)
         if outer is not None and is_first_person_source(mention):
@@ -56,6 +58,8 @@ def resolve_speakers(
         mention = replace(mention, in_content=outer is not None)
         sentence = parsed.sent_of[mention.token]
         repeated = owners.get(mention.repeats) if mention.repeats is not None else None
+        if interview is not None and interview.means_the_interviewee(mention):
+            repeated = store.most_mentioned_person(before=interview.start) or repeated
         if repeated is not None:
             entity = store.add_to(repeated, mention, sentence)
         else:
@@ -113,6 +117,40 @@ def is_first_person_source(mention: Mention) -> bool:
         and mention.attribution is not None
         and mention.text.lower() in FIRST_PERSON
     )
+
+
+class Interview:
+    """An article printed as questions and answers ("Q: ..." then "A: ..."): there an "I"
+    in an answer and a "you" in a question are the person interviewed, whom the
+    introduction names most, not the article's own voice."""
+
+    QUESTION = re.compile(r"\s*Q(?:[:.]\s|(?=[A-Z]))")
+    ANSWER = re.compile(r"\s*A[:.]\s")
+
+    def __init__(self, questions: list[tuple[int, int]], answers: list[tuple[int, int]]):
+        self.questions, self.answers = questions, answers
+        self.start = min(questions[0][0], answers[0][0])
+
+    @classmethod
+    def of(cls, text: str) -> Interview | None:
+        """The interview's question and answer paragraphs, if the text is one: two answers
+        or more, and a question."""
+        paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text)]
+        questions = [p for p in paragraphs if cls.QUESTION.match(text, p[0])]
+        answers = [p for p in paragraphs if cls.ANSWER.match(text, p[0])]
+        return cls(questions, answers) if questions and len(answers) >= 2 else None
+
+    def means_the_interviewee(self, mention: Mention) -> bool:
+        if mention.attribution is None or mention.in_content:
+            return False
+        word = mention.text.lower()
+        if word in FIRST_PERSON_SINGULAR and mention.kind == "pronoun":
+            return _inside(mention.start, self.answers)
+        return word == "you" and _inside(mention.start, self.questions)
+
+
+def _inside(position: int, paragraphs: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in paragraphs)
 
 
 class EnclosingContent:
