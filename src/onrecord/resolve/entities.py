@@ -202,7 +202,7 @@ class EntityStore:
     def most_mentioned_person(self, before: int) -> Tracked | None:
         """The named person mentioned most often before a position, the first named of
         equals (the person an interview's introduction is about)."""
-        counts = {}
+        counts: dict[int, tuple[int, int, Tracked]] = {}
         for entity in self.entities:
             entity = entity.final()
             if entity.type == "person" and entity.words and not entity.narrator:
