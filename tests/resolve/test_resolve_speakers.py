@@ -502,42 +502,42 @@ def test_one_member_of_a_party_is_a_person(parser_nlp):
     assert attribution.speaker.name == "Democrat familiar with the talks"
 
 
-def test_the_member_of_a_party_is_the_person_just_named(parser_nlp):
-    """ "the Wisconsin Republican" describes the congressman the sentence before named."""
-    text = (
-        "Rep. Tom Brack met the president on Monday. In an interview, the Wisconsin "
-        "Republican said allies wanted more."
-    )
+@pytest.mark.parametrize(
+    ("text", "place", "party", "source", "content"),
+    [
+        (
+            "Rep. Tom Brack met the president on Monday. In an interview, the Wisconsin "
+            "Republican said allies wanted more.",
+            "Wisconsin",
+            "Republican",
+            "the Wisconsin Republican",
+            "allies wanted more",
+        ),
+        (
+            "Sen. Tom Brack spoke on Monday. After the vote, the Nevada Democrat’s biggest "
+            "takeaway is a belief that the rules hurt voters.",
+            "Nevada",
+            "Democrat",
+            "the Nevada Democrat’s",
+            "the rules hurt voters",
+        ),
+    ],
+)
+def test_the_member_of_a_party_is_the_person_just_named(
+    parser_nlp, text, place, party, source, content
+):
+    """ "the Wisconsin Republican" describes the congressman the sentence before named, and
+    "the Nevada Democrat’s" owns what follows it as that senator."""
     labels = {
         ("Tom Brack", 1): "PERSON",
         ("Monday", 1): "DATE",
-        ("Wisconsin", 1): "GPE",
-        ("Republican", 1): "NORP",
+        (place, 1): "GPE",
+        (party, 1): "NORP",
     }
     doc = with_labels(parser_nlp, text, labels)
-    (attribution,), entities = resolve_speakers(
-        doc, [said(text, "allies wanted more", "the Wisconsin Republican")]
-    )
+    (attribution,), entities = resolve_speakers(doc, [said(text, content, source)])
     assert (attribution.speaker.name, attribution.speaker.type) == ("Tom Brack", "person")
-    assert "Republican" not in [e.name for e in entities]
-
-
-def test_the_member_of_a_party_owning_the_content_is_the_person_just_named(parser_nlp):
-    text = (
-        "Sen. Tom Brack spoke on Monday. After the vote, the Nevada Democrat’s biggest "
-        "takeaway is a belief that the rules hurt voters."
-    )
-    labels = {
-        ("Tom Brack", 1): "PERSON",
-        ("Monday", 1): "DATE",
-        ("Nevada", 1): "GPE",
-        ("Democrat", 1): "NORP",
-    }
-    doc = with_labels(parser_nlp, text, labels)
-    (attribution,), _ = resolve_speakers(
-        doc, [said(text, "the rules hurt voters", "the Nevada Democrat’s")]
-    )
-    assert attribution.speaker.name == "Tom Brack"
+    assert party not in [e.name for e in entities]
 
 
 def test_a_newspaper_named_for_its_readers_is_no_person(parser_nlp):
