@@ -312,10 +312,12 @@ def _attach_continuations(doc: Doc, groups: list[Group], opens: _Openings) -> li
     merged: list[Group] = []
     for group in groups:
         previous = merged[-1] if merged else None
-        if group.cue is None and previous is not None and _continues(doc, previous, group, opens):
-            if opens.begins_at(previous.contents[-1].start) or not _opens_paragraph_with_quote(
-                doc, group.contents[0].start, opens
-            ):
+        if group.cue is not None or previous is None:
+            merged.append(group)
+            continue
+        quote_paragraph = _opens_paragraph_with_quote(doc, group.contents[0].start, opens)
+        if _continues(doc, previous, group, quote_paragraph):
+            if opens.begins_at(previous.contents[-1].start) or not quote_paragraph:
                 previous.contents.extend(group.contents)
                 continue
             group = Group(group.contents, cue=previous.cue, source=previous.source)
@@ -323,13 +325,13 @@ def _attach_continuations(doc: Doc, groups: list[Group], opens: _Openings) -> li
     return merged
 
 
-def _continues(doc: Doc, previous: Group, group: Group, opens: _Openings) -> bool:
+def _continues(doc: Doc, previous: Group, group: Group, quote_paragraph: bool) -> bool:
     """A cue-less content continues the group before it when it opens the next paragraph
-    with a quotation, or when it lies in the same paragraph as that group and the group has
-    a cue (the second half of "“A,” said X, who ... . “B.”", whose cue is too far away)."""
-    start = group.contents[0].start
-    breaks = paragraphs_between(doc, previous.contents[-1].end, start)
-    if _opens_paragraph_with_quote(doc, start, opens):
+    with a quotation (``quote_paragraph``), or when it lies in the same paragraph as that
+    group and the group has a cue (the second half of "“A,” said X, who ... . “B.”", whose
+    cue is too far away)."""
+    breaks = paragraphs_between(doc, previous.contents[-1].end, group.contents[0].start)
+    if quote_paragraph:
         return breaks <= 1
     return breaks == 0 and previous.cue is not None
 
