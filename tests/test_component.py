@@ -82,6 +82,39 @@ def test_paragraph_starts_leave_other_tokens_for_the_parser():
     assert doc[3].is_sent_start is None  # "Still": the parser decides
 
 
+def test_a_name_after_a_title_abbreviation_never_starts_a_sentence():
+    doc = mark_paragraph_starts(spacy.blank("en")("Sen. Jane Roe met Mr. Ed Poe."))
+    assert [doc[1].is_sent_start, doc[5].is_sent_start] == [False, False]  # "Jane", "Ed"
+    assert doc[2].is_sent_start is None  # "Roe": the parser decides
+
+
+def test_title_abbreviations_stay_one_token_and_inside_their_sentence(nlp):
+    text = "Sgt. Tom Vance and Capt. Ann Doe spoke. Sens. Jane Roe and Ed Poe left."
+    doc = nlp(text)
+    assert {"Sgt.", "Capt.", "Sens."} <= {token.text for token in doc}
+    sentences = [sent.text for sent in doc.sents]
+    assert sentences == [
+        "Sgt. Tom Vance and Capt. Ann Doe spoke.",
+        "Sens. Jane Roe and Ed Poe left.",
+    ]
+
+
+def test_the_speaker_after_a_rank_spaCy_splits_is_the_person_named(extractor):
+    text = "“We are already at war,” said Pentagon spokesman Navy Capt. Tom Vance, who was asked."
+    speaker = extractor.extract(Article(text=text)).attributions[0].speaker
+    assert (speaker.name, speaker.type) == ("Tom Vance", "person")
+    assert speaker.title.endswith("Capt.")
+
+
+def test_people_named_together_under_a_plural_title_are_a_group_without_it(extractor):
+    text = "Sens. Jane Roe and Ed Poe said the bill was a mistake."
+    document = extractor.extract(Article(text=text))
+    speaker = document.attributions[0].speaker
+    assert (speaker.name, speaker.type) == ("Jane Roe and Ed Poe", "group")
+    titles = {entity.name: entity.title for entity in document.entities}
+    assert titles["Jane Roe"] is None  # "Sens." titles the list, not its first name
+
+
 GLUED = (
     "Ryan said,“Look, these images have no place in a campaign.”He left. “Fine,”Katie Packer said."
 )

@@ -32,27 +32,34 @@ OFFICE_WORDS = frozenset(
 # Abbreviated titles ("Sen.", "Gen") and what they stand for. Without a full stop they are
 # also first names ("Gen Nakatani"), so the name stripper takes them for titles only when
 # written with one or followed by a full name; as words of a title they count like the full
-# forms, so "the senator" finds "Sen. Jane Roe".
+# forms, so "the senator" finds "Sen. Jane Roe". A plural ("Sens. Jane Roe and Ed Poe")
+# stands for what each of the people named is.
 TITLE_ABBREVIATIONS = {
     "adm": "admiral",
     "amb": "ambassador",
     "atty": "attorney",
+    "capt": "captain",
     "cmdr": "commander",
     "col": "colonel",
     "gen": "general",
     "gov": "governor",
+    "govs": "governor",
     "insp": "inspector",
     "lt": "lieutenant",
+    "maj": "major",
     "pres": "president",
     "prof": "professor",
     "rep": "representative",
+    "reps": "representative",
     "sec": "secretary",
     "sen": "senator",
+    "sens": "senator",
     "sgt": "sergeant",
     "supt": "superintendent",
     "treas": "treasurer",
 }
 ABBREVIATED_TITLES = frozenset(TITLE_ABBREVIATIONS)
+PLURAL_TITLE_ABBREVIATIONS = frozenset({"sens", "reps", "govs"})
 OFFICES = OFFICE_WORDS | ABBREVIATED_TITLES
 
 # People described by what they are or do, without an office ("a nurse", "the lawyer",
@@ -208,6 +215,10 @@ HONORIFICS = {
     "rev": None,
     "fr": "m",
 }
+
+# The courtesy titles written as abbreviations ("Mr.", "Dr."): like the abbreviated
+# titles, they never end a sentence when a name follows.
+ABBREVIATED_HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "dr", "rev", "fr"})
 
 # Name endings that are not surnames ("Martin Luther King Jr.").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

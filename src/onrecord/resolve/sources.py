@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from onrecord.datelines import is_dash
 from onrecord.lexicon import (
+    ABBREVIATED_TITLES,
     AGENT_SUFFIXES,
     ARTICLES,
     COLLECTIVE_NOUNS,
@@ -411,8 +412,11 @@ def _is_person_noun(word: str) -> bool:
 
 
 def _group_of_several(parsed: Parsed, root: Token, in_span: set[int]) -> Mention:
-    """Several speakers named together ("Roe and Doe") are one group."""
+    """Several speakers named together ("Roe and Doe") are one group, named without the
+    title they share ("Sens. Jane Roe and Ed Poe"): it stays on the first name's title."""
     start, end = _phrase(parsed, root, in_span)
+    while end - start > 1 and clean_word(parsed.doc[start].text) in ABBREVIATED_TITLES:
+        start += 1
     text = parsed.text_of(start, end)
     return Mention("nominal", 0, (), root.i, "group", text, head_word=text.lower())
 

@@ -23,6 +23,7 @@ from onrecord.lexicon import (
     HONORIFICS,
     OFFICES,
     PERSON_NOUNS,
+    PLURAL_TITLE_ABBREVIATIONS,
     QUANTIFIERS,
     clean_word,
     singular,
@@ -101,7 +102,7 @@ def prename_title(parsed: Parsed, name: Name) -> Title | None:
     head_of_title = _title_head(doc[end - 1], start, name)
     if not _heads_title(head_of_title):
         return None
-    if head_of_title.tag_ == "NNS":
+    if head_of_title.tag_ == "NNS" or _is_plural_abbreviation(head_of_title):
         return None  # "rivals Jane Roe and John Doe" describes a list, not Roe
     return _title(parsed, start, end)
 
@@ -134,6 +135,11 @@ def _detached_prename_title(parsed: Parsed, name: Name, end: int) -> Title | Non
             break
         start -= 1
     return _title(parsed, start, end)
+
+
+def _is_plural_abbreviation(token: Token) -> bool:
+    """ "Sens.", "Reps.": the title of a list of names, which the tagger reads as singular."""
+    return clean_word(token.text) in PLURAL_TITLE_ABBREVIATIONS
 
 
 def _names_office_or_role(token: Token) -> bool:
