@@ -107,12 +107,16 @@ def test_the_speaker_after_a_rank_spaCy_splits_is_the_person_named(extractor):
 
 
 def test_people_named_together_under_a_plural_title_are_a_group_without_it(extractor):
-    text = "Sens. Jane Roe and Ed Poe said the bill was a mistake."
+    text = (
+        "Sens. Jane Roe and Ed Poe said the bill was a mistake. Take Idaho Republican Sens. "
+        "Tom Vance and Ann Doe. The race is between Bo Lin and Govs. Lena Ortiz and Al Ames."
+    )
     document = extractor.extract(Article(text=text))
     speaker = document.attributions[0].speaker
     assert (speaker.name, speaker.type) == ("Jane Roe and Ed Poe", "group")
     titles = {entity.name: entity.title for entity in document.entities}
-    assert titles["Jane Roe"] is None  # "Sens." titles the list, not its first name
+    # "Sens." titles the list, not its first name
+    assert [titles[name] for name in ("Jane Roe", "Tom Vance", "Lena Ortiz")] == [None] * 3
 
 
 GLUED = (

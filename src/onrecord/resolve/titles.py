@@ -121,7 +121,9 @@ def _detached_prename_title(parsed: Parsed, name: Name, end: int) -> Title | Non
     if end == 0 or name.label != "PERSON" or not _names_office_or_role(doc[end - 1]):
         return None
     title_word, name_head = doc[end - 1], doc[name.head]
-    if title_word.tag_ in PLURAL_TAGS or title_word.dep_ in {"nsubj", "nsubjpass"}:
+    if title_word.tag_ in PLURAL_TAGS or _is_plural_abbreviation(title_word):
+        return None
+    if title_word.dep_ in {"nsubj", "nsubjpass"}:
         return None
     if name.start <= title_word.head.i < name.end or name_head.head.i == title_word.i:
         return None  # attached after all ("his son Eric": the apposition is read elsewhere)
@@ -314,7 +316,7 @@ def nominal_title(parsed: Parsed, name: Name) -> Title | None:
     doc = parsed.doc
     head = doc[name.head]
     governor = apposed_noun(head)
-    if head.dep_ != "appos" or governor.i >= name.start:
+    if head.dep_ != "appos" or governor.i >= name.start or _is_plural_abbreviation(governor):
         return None
     word = clean_word(governor.text)
     if not (_heads_title(governor) or governor.pos_ == "NUM" or word in QUANTIFIERS):
