@@ -1410,6 +1410,44 @@ def test_the_trade_group_is_not_a_company_named_group(parser_nlp):
     assert trade.speaker.entity != acme.speaker.entity
 
 
+@pytest.mark.parametrize(
+    "group", ["The trade group for Halden Insurance", "The trade group for the Halden plans"]
+)
+def test_a_body_for_another_name_is_not_the_company_just_named(parser_nlp, group):
+    text = (
+        "Corvex Health said on Monday that its losses grew. "
+        f"{group} said its members lost money too. “It is bad,” the group wrote."
+    )
+    attributions = [
+        said(text, "that its losses grew", "Corvex Health"),
+        said(text, "its members lost money too", group),
+        said(text, "It is bad", "the group"),
+    ]
+    (corvex, trade, again), _ = resolve(parser_nlp, text, attributions)
+    assert trade.speaker.entity != corvex.speaker.entity
+    assert again.speaker.entity == trade.speaker.entity
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("Jane Roe and Ed Poe, who are both on the committee", "Jane Roe and Ed Poe"),
+        (
+            "A report from the Halden Institute, which tracks prices",
+            "report from the Halden Institute",
+        ),
+        (
+            "The trade group for the Halden plans, which dominate the market",
+            "trade group for the Halden plans",
+        ),
+    ],
+)
+def test_a_relative_clause_after_a_comma_is_no_part_of_a_name(parser_nlp, source, name):
+    text = f"{source}, said the prices would rise."
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the prices would rise", source)])
+    assert attribution.speaker.name == name
+
+
 def test_the_group_is_the_company_named_group(parser_nlp):
     text = "Acme Group said on Monday that its losses grew. The group said costs rose too."
     attributions = [

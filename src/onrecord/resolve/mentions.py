@@ -81,6 +81,7 @@ HYPHENED_NOUNS = frozenset(
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PLURAL_DEMONSTRATIVES = frozenset({"those", "these"})
 OWNING_PRONOUNS = frozenset({"his", "her"})
+OWNING_PREPOSITIONS = frozenset({"for", "of"})
 
 
 @dataclass(frozen=True)
@@ -440,8 +441,26 @@ def _with_hyphened_prefix(parsed: Parsed, head: Token) -> str:
 
 
 def _owner(head: Token) -> str:
-    """The surname or name word of the name that owns a noun: its possessor or the last
-    proper noun compounded to it ("Bernie Sanders' campaign", "the Sanders campaign")."""
+    """The surname or name word of the name that owns a noun: its possessor, the last
+    proper noun compounded to it ("Bernie Sanders' campaign", "the Sanders campaign") or the
+    name after "for" or "of" ("the trade group for Halden Insurance", which is not the
+    company named before it)."""
+    objects = (
+        thing
+        for preposition in head.rights
+        if preposition.dep_ == "prep" and preposition.lower_ in OWNING_PREPOSITIONS
+        for thing in preposition.children
+        if thing.dep_ == "pobj"
+    )
+    return _name_before(head) or next(map(_name_word, objects), "")
+
+
+def _name_word(thing: Token) -> str:
+    """A name's last word, or the name owning a noun ("the Blue Cross Blue Shield plans")."""
+    return clean_word(thing.text) if thing.pos_ == "PROPN" else _name_before(thing)
+
+
+def _name_before(head: Token) -> str:
     owners = [c for c in head.lefts if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
     return clean_word(owners[-1].text) if owners else ""
 

@@ -61,6 +61,7 @@ from onrecord.resolve.titles import apposed_noun
 from onrecord.types import Span
 
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
+CLAUSE_RELATIVE_TAGS = RELATIVE_TAGS | {"WP$"}  # "who", "which", "whose"
 PERSONAL_RELATIVES = frozenset({"who", "whom"})
 ANTECEDENT_HOPS = 3
 # How a word before a plural name picks some of its members ("some", "many", "leading").
@@ -478,7 +479,18 @@ def _phrase(parsed: Parsed, root: Token, in_span: set[int]) -> tuple[int, int]:
         return root.left_edge.i, root.i + 1
     inside = [t.i for t in root.subtree if t.i in in_span]
     start, end = min(inside), max(inside) + 1
-    return parsed.phrase(start, _without_aside(parsed, root, end)) or (root.i, root.i + 1)
+    end = _before_relative_clause(parsed.doc, start, _without_aside(parsed, root, end))
+    return parsed.phrase(start, end) or (root.i, root.i + 1)
+
+
+def _before_relative_clause(doc, start: int, end: int) -> int:
+    """The phrase's end before a relative clause set off by a comma, on any of its words
+    ("the trade group for the Blue Cross plans, which dominate ...", "Jane Roe and Ed Poe,
+    who are both ..."): it tells something about them, and is no part of a name."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text == "," and doc[i + 1].tag_ in CLAUSE_RELATIVE_TAGS:
+            return i
+    return end
 
 
 def _without_aside(parsed: Parsed, root: Token, end: int) -> int:
