@@ -127,6 +127,18 @@ def test_a_possessor_takes_no_title_from_the_noun_it_owns(parser_nlp):
     assert attribution.speaker.title is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Democratic candidates Jane Roe and Ann Doe backed the union. Roe said so.",
+        "The two pollsters, Jane Roe and Ann Doe, disagreed. Roe said so.",
+    ],
+)
+def test_a_plural_noun_before_a_list_of_names_is_no_title_of_one(parser_nlp, text):
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "so", "Roe", 2)])
+    assert (attribution.speaker.name, attribution.speaker.title) == ("Jane Roe", None)
+
+
 def test_a_relative_clause_is_not_a_title(parser_nlp):
     text = (
         "Dorothy Pike, whose husband, Navy pilot Tom Pike, died in 2012, spoke to reporters. "

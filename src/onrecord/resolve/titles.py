@@ -316,7 +316,11 @@ def nominal_title(parsed: Parsed, name: Name) -> Title | None:
     doc = parsed.doc
     head = doc[name.head]
     governor = apposed_noun(head)
-    if head.dep_ != "appos" or governor.i >= name.start or _is_plural_abbreviation(governor):
+    if head.dep_ != "appos" or governor.i >= name.start:
+        return None
+    if (governor.tag_ in PLURAL_TAGS and governor.is_lower) or _is_plural_abbreviation(governor):
+        # "Democratic candidates Hillary Clinton and Bernie Sanders" titles the list; a name
+        # tagged plural ("Sanders' son, Tywanza") is the tagger's slip.
         return None
     word = clean_word(governor.text)
     if not (_heads_title(governor) or governor.pos_ == "NUM" or word in QUANTIFIERS):
