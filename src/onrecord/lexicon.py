@@ -172,8 +172,8 @@ DOCUMENT_NOUNS = frozenset(
     assessment research census index notice advisory bulletin communique communiqué
     proposal draft manifesto budget website blog video footage clause section paragraph
     provision amendment chapter affidavit testimony brief motion petition warrant order
-    summary finding page comment remark speech form ad advertisement commercial editorial
-    column op-ed
+    summary finding result page comment remark speech form ad advertisement commercial
+    editorial column op-ed
     """.split()
 )
 

@@ -458,6 +458,23 @@ def test_unnamed_plural_sources_are_groups(parser_nlp, source):
     assert attribution.speaker.type == "group"
 
 
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("Business groups", "group"),
+        ("Three television networks", "group"),
+        ("Federal courts", "group"),
+        ("Police", "organization"),
+        ("The company", "organization"),
+        ("Early results of the exit poll", "document"),
+    ],
+)
+def test_several_bodies_are_a_group_and_a_poll_s_results_a_document(parser_nlp, source, kind):
+    text = f"{source} said the rule would cost jobs."
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the rule", source)])
+    assert attribution.speaker.type == kind
+
+
 def test_some_of_a_plural_name_is_a_group_not_the_party(parser_nlp):
     """ "Some Republicans" are some people, not the party "Republicans" names."""
     text = "Republicans said the bill was sound. Some Republicans said it would fail."

@@ -476,7 +476,9 @@ def nominal_type(parsed: Parsed, head: Token, head_word: str, plural: bool) -> S
     if (ent is not None and ent.label_ in DOCUMENT_LABELS) or head_word in DOCUMENT_NOUNS:
         return "document"
     if head_word in ORGANIZATION_NOUNS:
-        return "organization"
+        # "the groups", "authorities": several bodies; but "police" is one, in any number
+        several = plural and clean_word(head.text) != head_word
+        return "group" if several else "organization"
     if head_word in COLLECTIVE_NOUNS or head_word in SHARE_NOUNS or _is_share(head):
         return "group"
     if head_word in QUANTIFIERS and head_word not in SINGULAR_QUANTIFIERS:
