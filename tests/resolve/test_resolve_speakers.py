@@ -1541,7 +1541,7 @@ def test_the_firms_are_not_a_firm_described_before(parser_nlp):
     ]
     (firm, firms), _ = resolve(parser_nlp, text, attributions)
     assert firms.speaker.entity != firm.speaker.entity
-    assert firms.speaker.type == "organization"
+    assert firms.speaker.type == "group"  # several firms
 
 
 def test_the_firm_is_the_firm_described_before(parser_nlp):
