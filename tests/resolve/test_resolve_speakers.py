@@ -327,6 +327,32 @@ def test_pronoun_takes_the_subject_of_the_sentence_before_over_the_last_speaker(
     assert resolved[1].speaker.name == "Paul Ortiz"
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        (
+            "Paul Ortiz took his daughter to the museum to show her who Tom Reyes was. "
+            "He said the visit was worth it.",
+            "He",
+            "Paul Ortiz",
+        ),
+        (
+            "Paul Ortiz spoke first. While Tom Reyes has cautioned against haste, he said the "
+            "visit was worth it.",
+            "he",
+            "Tom Reyes",
+        ),
+    ],
+)
+def test_a_pronoun_takes_the_main_clause_s_subject_of_the_nearest_sentence(
+    parser_nlp, text, source, speaker
+):
+    """Within the sentence that has a subject, the main clause's; but a subject in the
+    pronoun's own sentence comes before the one of the sentence before."""
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the visit was worth it", source)])
+    assert attribution.speaker.name == speaker
+
+
 def test_a_subject_inside_a_quotation_is_not_the_narratives(parser_nlp):
     """Ortiz is the subject of the sentence before "he", but inside Reyes's quotation."""
     text = "“We will win,” Tom Reyes said. “Paul Ortiz has no plan.” “We are ready,” he added."

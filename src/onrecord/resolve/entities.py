@@ -12,7 +12,8 @@ Mentions arrive in text order and each is resolved against what came before:
 - a pronoun takes what it can refer to (type, number, known gender: the first the article
   tells, by a courtesy title, a gendered noun or a pronoun, else the first name's usual
   one): for "he" or "she", first a person who is the subject of its sentence or of the one
-  before, outside any quotation or reported content; else the most recent source speaker
+  before, outside any quotation or reported content (of the nearer sentence that has one,
+  its main clause's subject before one inside a clause); else the most recent source speaker
   within a few sentences; else the most recent such person (a subject before an object
   within a sentence) or organisation/group mentioned at all; "they" after people named
   together as the subject of its sentence or the one before ("Cruz and Rubio") is the
@@ -143,6 +144,7 @@ class PersonMention:
     sentence: int
     subject: bool
     in_content: bool = False
+    main_subject: bool = False
 
 
 class EntityStore:
@@ -230,7 +232,9 @@ class EntityStore:
         if mention.attribution is not None:
             self.speakers.append(entity)
         if entity.type == "person":
-            person = PersonMention(entity, self.sentence, mention.subject, mention.in_content)
+            person = PersonMention(
+                entity, self.sentence, mention.subject, mention.in_content, mention.main_subject
+            )
             self.people.append(person)
             self.sentence_people.append(entity)
         elif entity.type in ("organization", "group"):
@@ -520,14 +524,21 @@ class EntityStore:
     def _salient_person(self, fits: Callable[[Tracked], bool]) -> Tracked | None:
         """A fitting person who is the subject of this sentence (before the pronoun) or of
         the one before, outside any content: "Sanders wasn't impressed. “…,” he noted." is
-        Sanders even when someone else spoke last."""
+        Sanders even when someone else spoke last. Of the nearer sentence with such a
+        subject, the main clause's comes first ("Hale took his daughter there to explain
+        who Ali was. He said: ..." is Hale); on train this moved 16 pronoun speakers, 11
+        right only after and 3 wrong only after."""
+        subjects = []
         for mention in reversed(self.people[-RECENT_WINDOW:]):
             if mention.sentence < self.sentence - 1:
-                return None
-            entity = mention.entity.final()
-            if mention.subject and not mention.in_content and fits(entity):
-                return entity
-        return None
+                break
+            if mention.subject and not mention.in_content and fits(mention.entity.final()):
+                subjects.append(mention)
+        if not subjects:
+            return None
+        nearest = [m for m in subjects if m.sentence == subjects[0].sentence]
+        main = [m for m in nearest if m.main_subject]
+        return (main or nearest)[0].entity.final()
 
     def _latest_person(self, fits: Callable[[Tracked], bool]) -> Tracked | None:
         """The latest fitting person mentioned, preferring, within the sentence that person

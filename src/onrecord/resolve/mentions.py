@@ -106,6 +106,8 @@ class Mention:
     gender: str | None = None
     attribution: int | None = None
     subject: bool = False
+    # The subject of its sentence's main clause.
+    main_subject: bool = False
     # The usual gender of a name's first name: used where the article tells none (a courtesy
     # title, "spokeswoman"), and never a hint that a person is meant.
     usual_gender: str | None = None
@@ -289,6 +291,7 @@ def named_mention(parsed: Parsed, name: Name, number: int | None) -> Mention:
         gender=gender,
         attribution=number,
         subject=_is_subject(parsed.doc[name.head]),
+        main_subject=_is_main_subject(parsed.doc[name.head]),
         usual_gender=None if gender else usual_gender(name),
     )
 
@@ -312,6 +315,17 @@ def _is_subject(token: Token) -> bool:
     if token.dep_ == "appos":
         token = token.head
     return token.dep_ in SUBJECT_DEPS
+
+
+def _is_main_subject(token: Token) -> bool:
+    """The subject of its sentence's main clause, not of a clause inside it: in "Andrew Hale
+    took his daughter there to explain who Ali was", Hale, not Ali."""
+    if not _is_subject(token):
+        return False
+    verb = token.head.head if token.dep_ == "appos" else token.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _is_family(parsed: Parsed, name: Name) -> bool:
