@@ -86,6 +86,14 @@ def test_title_before_the_name_is_split_off(parser_nlp):
     assert attribution.speaker.title == "Health Minister"
 
 
+@pytest.mark.parametrize("source", ["Billionaire Tom Vance", "Actress Jane Roe"])
+def test_a_capitalised_epithet_before_a_full_name_is_split_off(parser_nlp, source):
+    text = f"{source} said hospitals were full."
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "hospitals were full", source)])
+    epithet, name = source.split(" ", 1)
+    assert (attribution.speaker.name, attribution.speaker.title) == (name, epithet)
+
+
 def test_a_title_the_parser_cut_off_from_the_name_is_still_its_title(parser_nlp):
     """The parser hangs "television host" on "leader", not on the name it stands before."""
     text = "Hospitals were full and civil rights leader and television host Hilda Varga said so."

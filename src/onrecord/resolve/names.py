@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from onrecord.datelines import in_dateline
 from onrecord.lexicon import (
     ABBREVIATED_TITLES,
+    EPITHET_NOUNS,
     HONORIFICS,
     NAME_SUFFIXES,
     OFFICE_WORDS,
@@ -311,6 +312,8 @@ def _is_title_word(doc, i: int, end: int) -> bool:
     word = clean_word(doc[i].text)
     if word in HONORIFICS or word in OFFICE_WORDS:
         return True
+    if word in EPITHET_NOUNS:  # "Billionaire Donald Trump", "Actress Jane Roe"
+        return starts_with_first_name([t.text for t in doc[i + 1 : end] if _is_word(t)])
     if word not in ABBREVIATED_TITLES:
         return False
     return doc[i].text.endswith(".") or sum(1 for t in doc[i + 1 : end] if _is_word(t)) >= 2
