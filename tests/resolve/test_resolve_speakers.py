@@ -86,12 +86,10 @@ def test_title_before_the_name_is_split_off(parser_nlp):
     assert attribution.speaker.title == "Health Minister"
 
 
-@pytest.mark.parametrize("source", ["Billionaire Tom Vance", "Actress Jane Roe"])
-def test_a_capitalised_epithet_before_a_full_name_is_split_off(parser_nlp, source):
-    text = f"{source} said hospitals were full."
-    (attribution,), _ = resolve(parser_nlp, text, [said(text, "hospitals were full", source)])
-    epithet, name = source.split(" ", 1)
-    assert (attribution.speaker.name, attribution.speaker.title) == (name, epithet)
+def test_a_capitalised_epithet_before_a_full_name_is_split_off(parser_nlp):
+    text = "The ad was paid for by Billionaire Tom Vance, who said it was fair."
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "it was fair", "who")])
+    assert (attribution.speaker.name, attribution.speaker.title) == ("Tom Vance", "Billionaire")
 
 
 def test_a_title_the_parser_cut_off_from_the_name_is_still_its_title(parser_nlp):
