@@ -1472,6 +1472,19 @@ def test_the_trade_group_is_not_a_company_named_group(parser_nlp):
 
 
 @pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("Jane Roe and Ed Poe both", "Jane Roe and Ed Poe"),
+        ("Strategists for Tom Vance and Ann Doe all", "Strategists for Tom Vance and Ann Doe"),
+    ],
+)
+def test_a_floating_quantifier_is_no_part_of_a_group_s_name(parser_nlp, source, name):
+    text = f"{source} said the plan was bad."
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the plan was bad", source)])
+    assert attribution.speaker.name == name
+
+
+@pytest.mark.parametrize(
     "group", ["The trade group for Halden Insurance", "The trade group for the Halden plans"]
 )
 def test_a_body_for_another_name_is_not_the_company_just_named(parser_nlp, group):

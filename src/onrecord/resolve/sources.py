@@ -62,6 +62,7 @@ from onrecord.types import Span
 
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
 CLAUSE_RELATIVE_TAGS = RELATIVE_TAGS | {"WP$"}  # "who", "which", "whose"
+FLOATING_QUANTIFIERS = frozenset({"both", "all", "each", "alike"})
 PERSONAL_RELATIVES = frozenset({"who", "whom"})
 ANTECEDENT_HOPS = 3
 # How a word before a plural name picks some of its members ("some", "many", "leading").
@@ -480,6 +481,8 @@ def _phrase(parsed: Parsed, root: Token, in_span: set[int]) -> tuple[int, int]:
     inside = [t.i for t in root.subtree if t.i in in_span]
     start, end = min(inside), max(inside) + 1
     end = _before_relative_clause(parsed.doc, start, _without_aside(parsed, root, end))
+    while end - start > 1 and parsed.doc[end - 1].lower_ in FLOATING_QUANTIFIERS:
+        end -= 1  # "Hillary Clinton and Bernie Sanders both"
     return parsed.phrase(start, end) or (root.i, root.i + 1)
 
 
