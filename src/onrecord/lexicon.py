@@ -29,6 +29,10 @@ OFFICE_WORDS = frozenset(
     """.split()
 )
 
+# Office words that before a lone surname are far more often a first name: "Dean Baker" is
+# an economist, not a dean (counted on PolNeAR train: every "Dean" + surname was a name).
+FIRST_NAME_OFFICES = frozenset({"dean"})
+
 # Abbreviated titles ("Sen.", "Gen") and what they stand for. Without a full stop they are
 # also first names ("Gen Nakatani"), so the name stripper takes them for titles only when
 # written with one or followed by a full name; as words of a title they count like the full

@@ -92,6 +92,37 @@ def test_a_capitalised_epithet_before_a_full_name_is_split_off(parser_nlp):
     assert (attribution.speaker.name, attribution.speaker.title) == ("Tom Vance", "Billionaire")
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "name", "title"),
+    [
+        (
+            "Dean Hollis, a salesman, said he would vote.",
+            "Dean Hollis, a salesman",
+            "Dean Hollis",
+            "a salesman",
+        ),
+        (
+            "Vikram Osei, dean of the law school, spoke. Dean Osei said he would vote.",
+            "Dean Osei",
+            "Vikram Osei",
+            "dean of the law school",
+        ),
+    ],
+)
+def test_dean_before_a_lone_surname_is_a_first_name_unless_the_article_has_a_dean(
+    parser_nlp, text, source, name, title
+):
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "he would vote", source)])
+    assert (attribution.speaker.name, attribution.speaker.title) == (name, title)
+
+
+def test_a_possessive_typed_with_an_opening_quotation_mark_is_no_part_of_a_name(parser_nlp):
+    text = "Critics of Tom Vance‘s plan said it was bold."
+    doc = with_labels(parser_nlp, text, {("Tom Vance‘s", 1): "PERSON"})
+    name = name_at(Parsed.of(doc), doc[2])
+    assert (name.text, name.words) == ("Tom Vance", ("Tom", "Vance"))
+
+
 def test_a_title_the_parser_cut_off_from_the_name_is_still_its_title(parser_nlp):
     """The parser hangs "television host" on "leader", not on the name it stands before."""
     text = "Hospitals were full and civil rights leader and television host Hilda Varga said so."

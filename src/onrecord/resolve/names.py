@@ -20,6 +20,7 @@ from onrecord.datelines import in_dateline
 from onrecord.lexicon import (
     ABBREVIATED_TITLES,
     EPITHET_NOUNS,
+    FIRST_NAME_OFFICES,
     HONORIFICS,
     NAME_SUFFIXES,
     OFFICE_WORDS,
@@ -36,7 +37,7 @@ from onrecord.resolve.parsed import (
 )
 
 # Possessive endings glued to a name's last word, which are not part of the name.
-GLUED_POSSESSIVES = ("'s", "’s")
+GLUED_POSSESSIVES = ("'s", "’s", "‘s")  # the last a typing slip: "Donald Trump‘s"
 # Labels under which a leading office word is a title, not part of the name ("President
 # Biden"); in an organisation's name it is part of the name ("General Motors").
 TITLED_LABELS = frozenset({"PERSON", ""})
@@ -310,6 +311,8 @@ def _is_title_word(doc, i: int, end: int) -> bool:
     """A title before a name; an abbreviation only with its full stop or before a full name
     ("Gen. Roe", "Gen Jane Roe", but not "Gen Roe", where Gen may be a first name)."""
     word = clean_word(doc[i].text)
+    if word in FIRST_NAME_OFFICES and _first_name_here(doc, i, end):
+        return False
     if word in HONORIFICS or word in OFFICE_WORDS:
         return True
     if word in EPITHET_NOUNS:  # "Billionaire Donald Trump", "Actress Jane Roe"
@@ -317,6 +320,15 @@ def _is_title_word(doc, i: int, end: int) -> bool:
     if word not in ABBREVIATED_TITLES:
         return False
     return doc[i].text.endswith(".") or sum(1 for t in doc[i + 1 : end] if _is_word(t)) >= 2
+
+
+def _first_name_here(doc, i: int, end: int) -> bool:
+    """Whether an office word that is also a first name is one here: before a lone surname,
+    in an article that does not use it as an office ("Dean Baker"; not "Dean Amar" after
+    "Vikram Amar, dean of the law school")."""
+    lone_surname = sum(1 for t in doc[i + 1 : end] if _is_word(t)) == 1
+    word = clean_word(doc[i].text)
+    return lone_surname and re.search(rf"\b{word}\b", doc.text) is None
 
 
 def is_dateline(parsed: Parsed, name: Name) -> bool:
