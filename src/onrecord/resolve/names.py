@@ -322,7 +322,7 @@ def _is_title_word(doc, i: int, end: int) -> bool:
     return doc[i].text.endswith(".") or sum(1 for t in doc[i + 1 : end] if _is_word(t)) >= 2
 
 
-def _first_name_here(doc, i: int, end: int) -> bool:
+def _first_name_here(doc: Doc, i: int, end: int) -> bool:
     """Whether an office word that is also a first name is one here: before a lone surname,
     in an article that does not use it as an office ("Dean Baker"; not "Dean Amar" after
     "Vikram Amar, dean of the law school")."""

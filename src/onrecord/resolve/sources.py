@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from onrecord.datelines import is_dash
 from onrecord.lexicon import (
@@ -414,8 +414,9 @@ def _is_person_noun(word: str) -> bool:
 
 
 def _group_of_several(parsed: Parsed, root: Token, in_span: set[int]) -> Mention:
-    """Several speakers named together ("Roe and Doe") are one group, named without the
-    title they share ("Sens. Jane Roe and Ed Poe"): it stays on the first name's title."""
+    """Several speakers named together ("Roe and Doe") are one group, named without a title
+    before the first name ("Sens. Jane Roe and Ed Poe", "Sen. Jane Roe and Mayor Ed Poe"):
+    it is theirs, not the group's."""
     start, end = _phrase(parsed, root, in_span)
     while end - start > 1 and clean_word(parsed.doc[start].text) in ABBREVIATED_TITLES:
         start += 1
@@ -486,7 +487,7 @@ def _phrase(parsed: Parsed, root: Token, in_span: set[int]) -> tuple[int, int]:
     return parsed.phrase(start, end) or (root.i, root.i + 1)
 
 
-def _before_relative_clause(doc, start: int, end: int) -> int:
+def _before_relative_clause(doc: Doc, start: int, end: int) -> int:
     """The phrase's end before a relative clause set off by a comma, on any of its words
     ("the trade group for the Blue Cross plans, which dominate ...", "Jane Roe and Ed Poe,
     who are both ..."): it tells something about them, and is no part of a name."""
