@@ -311,24 +311,26 @@ def _is_title_word(doc, i: int, end: int) -> bool:
     """A title before a name; an abbreviation only with its full stop or before a full name
     ("Gen. Roe", "Gen Jane Roe", but not "Gen Roe", where Gen may be a first name)."""
     word = clean_word(doc[i].text)
-    if word in FIRST_NAME_OFFICES and _first_name_here(doc, i, end):
+    if word in FIRST_NAME_OFFICES and _first_name_here(doc, word, _words_after(doc, i, end)):
         return False
     if word in HONORIFICS or word in OFFICE_WORDS:
         return True
     if word in EPITHET_NOUNS:  # "Billionaire Donald Trump", "Actress Jane Roe"
-        return starts_with_first_name([t.text for t in doc[i + 1 : end] if _is_word(t)])
+        return starts_with_first_name(_words_after(doc, i, end))
     if word not in ABBREVIATED_TITLES:
         return False
-    return doc[i].text.endswith(".") or sum(1 for t in doc[i + 1 : end] if _is_word(t)) >= 2
+    return doc[i].text.endswith(".") or len(_words_after(doc, i, end)) >= 2
 
 
-def _first_name_here(doc: Doc, i: int, end: int) -> bool:
+def _words_after(doc: Doc, i: int, end: int) -> list[str]:
+    return [t.text for t in doc[i + 1 : end] if _is_word(t)]
+
+
+def _first_name_here(doc: Doc, word: str, words_after: list[str]) -> bool:
     """Whether an office word that is also a first name is one here: before a lone surname,
     in an article that does not use it as an office ("Dean Baker"; not "Dean Amar" after
     "Vikram Amar, dean of the law school")."""
-    lone_surname = sum(1 for t in doc[i + 1 : end] if _is_word(t)) == 1
-    word = clean_word(doc[i].text)
-    return lone_surname and re.search(rf"\b{word}\b", doc.text) is None
+    return len(words_after) == 1 and re.search(rf"\b{word}\b", doc.text) is None
 
 
 def is_dateline(parsed: Parsed, name: Name) -> bool:
