@@ -83,7 +83,8 @@ PERSON_NOUNS = frozenset(
     billionaire entrepreneur businessman businesswoman celebrity actor actress singer
     comedian host anchor pundit blogger columnist commentator tycoon mogul producer
     respondent interviewer speechwriter commenter reader user winner front-runner
-    frontrunner eyewitness confidant incumbent driver pastor preacher priest
+    frontrunner eyewitness confidant incumbent driver pastor preacher priest predecessor
+    successor
     """.split()
 )
 
@@ -96,6 +97,7 @@ EPITHET_NOUNS = frozenset(
     businessman businesswoman billionaire millionaire mogul tycoon magnate developer
     entrepreneur investor actor actress star celebrity host anchor author neurosurgeon
     surgeon socialist populist journalist columnist commentator pundit politician radioman
+    filmmaker novelist playwright moderator pastor
     """.split()
 )
 

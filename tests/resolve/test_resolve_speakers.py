@@ -93,6 +93,21 @@ def test_a_capitalised_epithet_before_a_full_name_is_split_off(parser_nlp):
 
 
 @pytest.mark.parametrize(
+    ("source", "name", "title"),
+    [
+        ("Filmmaker Jack Marino", "Jack Marino", "Filmmaker"),  # NER takes the trade in
+        ("Novelist Jane Roe", "Jane Roe", "Novelist"),  # NER leaves it out
+        ("Christian Anne Roe", "Christian Anne Roe", None),  # a first name, not a trade
+    ],
+)
+def test_a_capitalised_trade_before_a_full_name_is_its_title(parser_nlp, source, name, title):
+    """A noun that says what someone does, tagged a proper noun at the start of a sentence."""
+    text = f"{source} said the group was gone."
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the group was gone", source)])
+    assert (attribution.speaker.name, attribution.speaker.title) == (name, title)
+
+
+@pytest.mark.parametrize(
     ("text", "source", "name", "title"),
     [
         (
@@ -183,6 +198,26 @@ def test_a_relative_clause_is_not_a_title(parser_nlp):
     )
     (_, entities) = resolve(parser_nlp, text, [said(text, "she wanted answers", "Pike", nth=3)])
     assert entity_named(entities, "Tom Pike").title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (  # the clause hangs from "voters", but tells about Rubio, not what he is
+            "It is a habit with Rubio, a candidate aiming at moderate and conservative voters "
+            "who often seems to advocate two positions at once. Rubio said he would win.",
+            "a candidate aiming at moderate and conservative voters",
+        ),
+        (  # no relative word opens it: it ends a phrase of time
+            "Marco Rubio, the provincial minister of finance at the time the tax was introduced, "
+            "said it worked. Rubio said he would win.",
+            "the provincial minister of finance at the time the tax was introduced",
+        ),
+    ],
+)
+def test_a_title_ends_before_a_relative_clause_a_relative_word_opens(parser_nlp, text, title):
+    (rubio,), _ = resolve(parser_nlp, text, [said(text, "he would win", "Rubio", 2)])
+    assert rubio.speaker.title == title
 
 
 def test_a_dateline_is_neither_a_speaker_nor_part_of_a_title(parser_nlp):
@@ -2003,6 +2038,55 @@ def test_an_apposition_after_two_names_describes_the_second(parser_nlp):
         "Samir Haddad",
         "the club's entertainment manager",
     )
+
+
+def test_a_plural_apposition_after_a_lone_name_is_not_its_title(parser_nlp):
+    """The parser hangs "the party leaders" on the subject far back; a plural describes a
+    person only with others named beside them ("Voss and Reed, both senators")."""
+    text = (
+        "Karen Voss is far ahead in the delegate count because of early endorsements from "
+        "superdelegates, the party leaders who can back anyone. Voss said the race was over."
+    )
+    doc = parser_nlp(text)
+    leaders = next(t for t in doc if t.text == "leaders")
+    assert (leaders.dep_, leaders.head.text) == ("appos", "Voss")  # the parse in question
+    (voss,), _ = resolve_speakers(doc, [said(text, "the race was over", "Voss", 2)])
+    assert (voss.speaker.name, voss.speaker.title) == ("Karen Voss", None)
+    text = "Karen Voss and Tom Reed, both senators from Iowa, met. Voss said the race was over."
+    (voss,), _ = resolve(parser_nlp, text, [said(text, "the race was over", "Voss", 2)])
+    assert voss.speaker.title == "both senators from Iowa"
+    text = "Kay Ruiz, the site's global politics and outreach director, said the race was over."
+    (ruiz,), _ = resolve(parser_nlp, text, [said(text, "the race was over", "Kay Ruiz")])
+    assert ruiz.speaker.title == "the site's global politics and outreach director"
+
+
+def test_a_title_after_a_is_imagined_not_held(parser_nlp):
+    """ "a President Voss" imagines her in office; it gives her no title."""
+    text = (
+        "Karen Voss wants lower taxes. It is an agenda a President Voss could pass in a year. "
+        "Voss said the race was over."
+    )
+    (voss,), _ = resolve(parser_nlp, text, [said(text, "the race was over", "Voss", 3)])
+    assert (voss.speaker.name, voss.speaker.title) == ("Karen Voss", None)
+
+
+def test_a_possessor_s_words_tell_neither_the_rank_nor_the_gender_of_a_title(parser_nlp):
+    """ "The congressman's longtime adviser" is an adviser, not a congressman, and may be a
+    woman: the "she" after the man named next is hers."""
+    text = (
+        "The congressman’s longtime adviser, Susan Hale, ran for the seat in May. "
+        "Tom Vance ran too. “We will win,” she said."
+    )
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "We will win", "she")])
+    assert (attribution.speaker.name, attribution.speaker.title) == (
+        "Susan Hale",
+        "The congressman’s longtime adviser",
+    )
+    text = "The agency chief’s predecessor, Tom Vance, said the agency had failed."
+    (attribution,), _ = resolve(
+        parser_nlp, text, [said(text, "the agency had failed", "Tom Vance")]
+    )
+    assert attribution.speaker.title == "The agency chief’s predecessor"
 
 
 def test_a_surname_with_a_lower_case_particle_is_one_person(parser_nlp):

@@ -315,7 +315,7 @@ def _is_title_word(doc, i: int, end: int) -> bool:
         return False
     if word in HONORIFICS or word in OFFICE_WORDS:
         return True
-    if word in EPITHET_NOUNS:  # "Billionaire Donald Trump", "Actress Jane Roe"
+    if word in EPITHET_NOUNS:  # "Billionaire Donald Trump", "Filmmaker Jack Marino"
         return starts_with_first_name(_words_after(doc, i, end))
     if word not in ABBREVIATED_TITLES:
         return False

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from onrecord.datelines import is_dash
 from onrecord.lexicon import (
     AGENT_SUFFIXES,
     ARTICLES,
+    EPITHET_NOUNS,
     GENDERED_NOUNS,
     HONORIFICS,
     OFFICES,
@@ -43,6 +45,7 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 DETACHED_TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 TITLE_DEPS = frozenset({"compound", "nmod"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
 # NER labels of amounts and times, which head a score or a date, never a title.
 AMOUNT_LABELS = frozenset({"PERCENT", "CARDINAL", "QUANTITY", "MONEY", "DATE", "TIME"})
 PERCENT_WORDS = frozenset({"percent", "%"})
@@ -99,6 +102,8 @@ def prename_title(parsed: Parsed, name: Name) -> Title | None:
         start += 1
     if start >= end:
         return _detached_prename_title(parsed, name, end)
+    if start > 0 and doc[start - 1].lower_ in INDEFINITE_ARTICLES:
+        return None  # "an agenda a President Clinton could hope to see work" imagines one
     head_of_title = _title_head(doc[end - 1], start, name)
     if not _heads_title(head_of_title):
         return None
@@ -178,6 +183,8 @@ def _heads_title(token: Token | None) -> bool:
         return False
     if _names_office_or_role(token):
         return True
+    if token.pos_ == "PROPN":  # "Filmmaker Jack Marino", tagged a proper noun
+        return clean_word(token.text) in EPITHET_NOUNS
     return token.pos_ == "NOUN" and singular(clean_word(token.text)).endswith(AGENT_SUFFIXES)
 
 
@@ -199,9 +206,8 @@ def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
         if _is_score_or_date(child):
             continue  # "Clinton, 46%-35%", "Sanders, 73 percent to 63 percent", "Last week"
         start, end = _with_hyphened_prefix(doc, child.left_edge.i), child.right_edge.i + 1
-        for grandchild in child.rights:
-            if grandchild.dep_ == "relcl":
-                end = min(end, grandchild.left_edge.i)
+        for clause in _relative_clauses(child):
+            end = min(end, clause.left_edge.i)
         end = next(
             (i for i in range(child.i, end) if doc[i].text == "," and not _in_place(doc, i)), end
         )
@@ -209,9 +215,42 @@ def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
             continue
         for s, e in split_coordination(parsed, start, end):
             title = _title(parsed, s, e)
-            if title is not None and (title.rank <= ROLE or child.tag_ not in PLURAL_TAGS):
+            if title is not None and (not _plural(doc[s:e]) or _shared(title, head)):
                 titles.append(title)
     return titles
+
+
+def _relative_clauses(head: Token) -> list[Token]:
+    """The relative clauses in a description, which tell more about someone than what they
+    are: the head's own ("a professor who has researched ...") and, further in, those a
+    relative word opens ("aiming at voters who often seems ..."; not "by the time her
+    husband landed", which ends an adverbial)."""
+    return [
+        token
+        for token in head.subtree
+        if token.dep_ == "relcl"
+        and token.i > head.i
+        and (token.head.i == head.i or token.left_edge.tag_ in WH_TAGS)
+    ]
+
+
+def _plural(span: SpacySpan) -> bool:
+    """Whether a description is about several: its head noun is plural ("the party leaders
+    who ...", "the young people dancing at the club"), or of nouns joined by "and" its last
+    ("Facebook's global politics and government outreach director" is one)."""
+    head = span.root
+    while conjuncts := [c for c in head.rights if c.dep_ == "conj" and c.i < span.end]:
+        head = conjuncts[-1]
+    return head.tag_ in PLURAL_TAGS
+
+
+def _shared(title: Title, head: Token) -> bool:
+    """Whether a plural description is the title of the name it hangs on: only when it
+    names an office or a role and the name is one of several joined by "and" ("Jane Roe and
+    John Doe, both senators"). After a lone name it is the parser's slip, hanging a noun
+    further on there ("Roe leads thanks to superdelegates, the party leaders who ...")."""
+    joined = head.dep_ == "conj" or any(child.dep_ == "conj" for child in head.children)
+    return title.rank <= ROLE and joined
 
 
 def _in_place(doc, i: int) -> bool:
@@ -392,11 +431,13 @@ def _title(parsed: Parsed, start: int, end: int) -> Title | None:
 
 def rank_of(tokens) -> tuple[int, str | None]:
     """How much of a title the words make (office, role or mere description), and the gender
-    a gendered noun among them tells ("spokeswoman")."""
+    a gendered noun among them tells ("spokeswoman"). A possessor's words tell neither: "the
+    congressman's longtime adviser" is an adviser, and may be a woman."""
+    possessors = {t.i for token in tokens if token.dep_ == "poss" for t in token.subtree}
     words = [
         singular(part)
         for token in tokens
-        if token.pos_ in NOMINAL_POS
+        if token.pos_ in NOMINAL_POS and token.i not in possessors
         for part in clean_word(token.text).split("-")
     ]
     gender = next((GENDERED_NOUNS[w] for w in words if w in GENDERED_NOUNS), None)
