@@ -1550,6 +1550,24 @@ def test_a_floating_quantifier_is_no_part_of_a_group_s_name(parser_nlp, source, 
     assert attribution.speaker.name == name
 
 
+def test_a_conjunction_the_parser_left_dangling_is_no_part_of_a_name(parser_nlp):
+    """The parser reads "the memo" as a second subject and leaves "and" under "emails"."""
+    text = "The emails and the memo showed that aides were worried."
+    doc = parser_nlp(text)
+    assert [t.text for t in doc[1].subtree] == ["The", "emails", "and"]  # the parse in question
+    (attribution,), _ = resolve_speakers(
+        doc, [said(text, "that aides were worried", "The emails and the memo")]
+    )
+    assert (attribution.speaker.name, attribution.speaker.type) == ("emails", "document")
+
+
+def test_several_texts_named_together_are_documents(parser_nlp):
+    text = "Some emails and other records described donors seeking favors."
+    source = "Some emails and other records"
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "donors seeking favors", source)])
+    assert (attribution.speaker.name, attribution.speaker.type) == (source, "document")
+
+
 @pytest.mark.parametrize(
     "group", ["The trade group for Halden Insurance", "The trade group for the Halden plans"]
 )
@@ -2068,6 +2086,15 @@ def test_a_title_after_a_is_imagined_not_held(parser_nlp):
     )
     (voss,), _ = resolve(parser_nlp, text, [said(text, "the race was over", "Voss", 3)])
     assert (voss.speaker.name, voss.speaker.title) == ("Karen Voss", None)
+
+
+def test_a_title_is_shown_with_single_spaces(parser_nlp):
+    text = "Lena Brandt, a Fed governor  since 2014, said rates would stay low."
+    (brandt,), _ = resolve(parser_nlp, text, [said(text, "rates would stay low", "Lena Brandt")])
+    assert (brandt.speaker.name, brandt.speaker.title) == (
+        "Lena Brandt",
+        "a Fed governor since 2014",
+    )
 
 
 def test_a_possessor_s_words_tell_neither_the_rank_nor_the_gender_of_a_title(parser_nlp):

@@ -76,7 +76,9 @@ class Parsed:
         return (start, end) if end > start else None
 
     def text_of(self, start: int, end: int) -> str:
-        return self.text[self.doc[start].idx : self.char_end(end - 1)]
+        """Tokens start to end as a name or title is shown: a double space or a line break
+        inside ("a Fed governor  since 2014") becomes one space."""
+        return " ".join(self.text[self.doc[start].idx : self.char_end(end - 1)].split())
 
     def char_end(self, i: int) -> int:
         token = self.doc[i]

@@ -416,12 +416,16 @@ def _is_person_noun(word: str) -> bool:
 def _group_of_several(parsed: Parsed, root: Token, in_span: set[int]) -> Mention:
     """Several speakers named together ("Roe and Doe") are one group, named without a title
     before the first name ("Sens. Jane Roe and Ed Poe", "Sen. Jane Roe and Mayor Ed Poe"):
-    it is theirs, not the group's."""
+    it is theirs, not the group's. Several texts ("Some emails and other records") are
+    documents, as one is."""
     start, end = _phrase(parsed, root, in_span)
     while end - start > 1 and clean_word(parsed.doc[start].text) in ABBREVIATED_TITLES:
         start += 1
     text = parsed.text_of(start, end)
-    return Mention("nominal", 0, (), root.i, "group", text, head_word=text.lower())
+    heads = [root, *(c for c in root.children if c.dep_ == "conj" and c.i in in_span)]
+    texts = all(singular(clean_word(t.text)) in DOCUMENT_NOUNS for t in heads)
+    kind = "document" if texts else "group"
+    return Mention("nominal", 0, (), root.i, kind, text, head_word=text.lower())
 
 
 def _is_name_token(parsed: Parsed, token: Token) -> bool:
@@ -482,9 +486,16 @@ def _phrase(parsed: Parsed, root: Token, in_span: set[int]) -> tuple[int, int]:
     inside = [t.i for t in root.subtree if t.i in in_span]
     start, end = min(inside), max(inside) + 1
     end = _before_relative_clause(parsed.doc, start, _without_aside(parsed, root, end))
-    while end - start > 1 and parsed.doc[end - 1].lower_ in FLOATING_QUANTIFIERS:
-        end -= 1  # "Hillary Clinton and Bernie Sanders both"
+    while end - start > 1 and _dangles(parsed.doc[end - 1]):
+        end -= 1
     return parsed.phrase(start, end) or (root.i, root.i + 1)
+
+
+def _dangles(token: Token) -> bool:
+    """A word that ends a source's phrase without being part of its name: a floating
+    quantifier ("Hillary Clinton and Bernie Sanders both") or a conjunction whose other
+    half the parser hung elsewhere ("The emails and | the memo showed")."""
+    return token.lower_ in FLOATING_QUANTIFIERS or token.dep_ == "cc"
 
 
 def _before_relative_clause(doc: Doc, start: int, end: int) -> int:
