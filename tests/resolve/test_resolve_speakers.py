@@ -1616,6 +1616,37 @@ def test_the_group_is_the_company_named_group(parser_nlp):
     assert group.speaker.entity == acme.speaker.entity
 
 
+def test_a_body_s_short_name_ner_missed_is_still_that_body(parser_nlp):
+    """NER tags "Meridian Correctional Health" but not the "Meridian" the article shortens it
+    to; "the company" after it is the body all the same."""
+    text = (
+        "The state paid Meridian Correctional Health $40 million last year.\n\n"
+        "Meridian disputed the findings. The company said the audit was flawed."
+    )
+    doc = parser_nlp(text)
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Meridian Correctional Health"]
+    (company,), _ = resolve_speakers(doc, [said(text, "the audit was flawed", "The company")])
+    assert (company.speaker.name, company.speaker.type) == (
+        "Meridian Correctional Health",
+        "organization",
+    )
+
+
+def test_a_body_s_first_word_is_no_short_name_as_a_modifier(parser_nlp):
+    text = "The state paid Harwick Marine Services $4 million. Harwick crews disputed it."
+    doc = parser_nlp(text)
+    assert [t.dep_ for t in doc if t.text == "Harwick"] == ["compound", "compound"]
+    assert [e.text for e in Parsed.of(doc).ents] == ["Harwick Marine Services"]
+
+
+def test_a_body_s_first_word_is_no_short_name_where_ner_calls_it_a_place(parser_nlp):
+    """ "Lanford" of "Lanford State College" is the town where NER tags it alone."""
+    text = "Ada Roe of Lanford State College spoke in Lanford on Monday. Lanford voted for her."
+    labels = {("Ada Roe", 1): "PERSON", ("Lanford State College", 1): "ORG", ("Lanford", 2): "GPE"}
+    parsed = Parsed.of(with_labels(parser_nlp, text, labels))
+    assert [e.label_ for e in parsed.ents] == ["PERSON", "ORG", "GPE"]
+
+
 def test_the_company_stays_unnamed_when_two_bodies_were_just_named(parser_nlp):
     text = (
         "Acme Corp. and Northwind Media Inc. commented on the deal. “We wish them well,” the "

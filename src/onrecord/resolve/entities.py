@@ -268,10 +268,26 @@ class EntityStore:
             if name.label == "PERSON" or mention.person_hint or mention.type == "person":
                 person = self._person_taken_for_organization(name)
                 return self._grow_person(person or self._new("person", name.text), mention)
-        organization = self.by_org_key.get(org_key(name.text))
+        organization = self.by_org_key.get(org_key(name.text)) or self._body_opening_with(name)
         if organization is not None:
             return self._grow_named(organization.final(), mention)
         return self._new_organization(mention)
+
+    def _body_opening_with(self, name: Name) -> Tracked | None:
+        """The one organisation named in full that a lone word opens: a body's short name
+        ("Meridian" after "Meridian Correctional Health", "State" after "State Department").
+        Not a person's surname ("Trump" is no short "Trump Train"), nor a word that opens
+        several bodies."""
+        if len(name.words) != 1 or name.label != "ORG" or name.surname in self.by_surname:
+            return None
+        word = name.words[0].lower()
+        bodies: list[Tracked] = []
+        for entity in self.by_org_word.get(word, []):
+            entity = entity.final()
+            opens = len(entity.words) > 1 and entity.words[0].lower() == word
+            if entity.type == "organization" and opens and all(b is not entity for b in bodies):
+                bodies.append(entity)
+        return bodies[0] if len(bodies) == 1 else None
 
     def _find_person(
         self, name: Name, gender: str | None, usual_gender: str | None = None

@@ -13,11 +13,14 @@ from spacy.tokens import Span as SpacySpan
 
 from onrecord.datelines import dateline_end, is_dash
 from onrecord.doc_arrays import sentence_starts
+from onrecord.lexicon import ARTICLES
 from onrecord.types import Span
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "WORK_OF_ART"})
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 NAME_JOINERS = frozenset({"-", "‐"})  # "Trump-style", "Clinton-era": a modifier
+# Relations of a word that modifies a noun ("Meridian officials"), where it names no one.
+NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 EDGE_PUNCTUATION = frozenset(",;:.!?()[]{}\"'“”‘’«»—–-")
 
@@ -36,7 +39,8 @@ class Parsed:
     @classmethod
     def of(cls, doc: Doc) -> Parsed:
         ents = [piece for e in doc.ents if e.label_ in NAME_LABELS for piece in split_at_dashes(e)]
-        ents = sorted(ents + surnames_ner_missed(doc, ents), key=lambda e: e.start)
+        ents = ents + surnames_ner_missed(doc, ents)
+        ents = sorted(ents + short_names_ner_missed(doc, ents), key=lambda e: e.start)
         ent_of = [-1] * len(doc)
         for number, ent in enumerate(ents):
             for i in range(ent.start, ent.end):
@@ -126,6 +130,33 @@ def surnames_ner_missed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
             surname = without_ending(ent[-1].text, POSSESSIVE_ENDINGS)
             if surname[:1].isupper():
                 named_at.setdefault(surname, ent.end)
+    return _lone_words(doc, ents, named_at, "PERSON")
+
+
+def short_names_ner_missed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """Lone first words of bodies the article has named in full that NER left untagged
+    ("Meridian disputed the findings" after "Meridian Correctional Health"), so that "the
+    company" after it finds the body: as for surnames, a proper noun standing alone after
+    the full name; here only as the head of its phrase (not "Meridian officials") and never
+    a word NER gives another label elsewhere ("Iowa" of "Iowa State University")."""
+    named_at: dict[str, int] = {}
+    for ent in ents:
+        first = ent[0]
+        if ent.label_ == "ORG" and len(ent) >= 2 and all(t.tag_ in PROPER_TAGS for t in ent):
+            if first.text[:1].isupper() and first.lower_ not in ARTICLES:
+                named_at.setdefault(first.text, ent.end)
+    for ent in ents:
+        if len(ent) == 1 and ent.label_ != "ORG":
+            named_at.pop(ent[0].text, None)
+    found = _lone_words(doc, ents, named_at, "ORG")
+    return [span for span in found if span.root.dep_ not in NAME_MODIFIER_DEPS]
+
+
+def _lone_words(
+    doc: Doc, ents: list[SpacySpan], named_at: dict[str, int], label: str
+) -> list[SpacySpan]:
+    """Proper nouns outside every entity, with no proper noun beside them, that are one of
+    ``named_at``'s words and come after the name it was taken from."""
     if not named_at:
         return []
     inside = {i for e in ents for i in range(e.start, e.end)}
@@ -136,7 +167,7 @@ def surnames_ner_missed(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         neighbours = (doc[k] for k in (token.i - 1, token.i + 1) if 0 <= k < len(doc))
         if any(t.tag_ in PROPER_TAGS or t.text in NAME_JOINERS for t in neighbours):
             continue
-        found.append(SpacySpan(doc, token.i, token.i + 1, label="PERSON"))
+        found.append(SpacySpan(doc, token.i, token.i + 1, label=label))
     return found
 
 
