@@ -95,6 +95,23 @@ def test_a_capitalised_epithet_before_a_full_name_is_split_off(parser_nlp):
 @pytest.mark.parametrize(
     ("source", "name", "title"),
     [
+        (  # tagged a proper noun, and qualified: a role
+            "Senate Intelligence Ranking Democrat Kay Brandt",
+            "Kay Brandt",
+            "Senate Intelligence Ranking Democrat",
+        ),
+        ("Democrat Kay Brandt", "Kay Brandt", None),  # the party alone
+    ],
+)
+def test_a_qualified_party_member_before_a_name_is_a_title(parser_nlp, source, name, title):
+    text = f"{source} said the plan failed."
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "the plan failed", source)])
+    assert (attribution.speaker.name, attribution.speaker.title) == (name, title)
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "title"),
+    [
         ("Filmmaker Jack Marino", "Jack Marino", "Filmmaker"),  # NER takes the trade in
         ("Novelist Jane Roe", "Jane Roe", "Novelist"),  # NER leaves it out
         ("Christian Anne Roe", "Christian Anne Roe", None),  # a first name, not a trade

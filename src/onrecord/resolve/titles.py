@@ -24,6 +24,7 @@ from onrecord.lexicon import (
     GENDERED_NOUNS,
     HONORIFICS,
     OFFICES,
+    PARTY_MEMBERS,
     PERSON_NOUNS,
     PLURAL_TITLE_ABBREVIATIONS,
     QUANTIFIERS,
@@ -184,8 +185,17 @@ def _heads_title(token: Token | None) -> bool:
     if _names_office_or_role(token):
         return True
     if token.pos_ == "PROPN":  # "Filmmaker Jack Marino", tagged a proper noun
-        return clean_word(token.text) in EPITHET_NOUNS
+        return clean_word(token.text) in EPITHET_NOUNS or _party_member_role(token)
     return token.pos_ == "NOUN" and singular(clean_word(token.text)).endswith(AGENT_SUFFIXES)
+
+
+def _party_member_role(token: Token) -> bool:
+    """A party member's word names a role when something qualifies it ("Ranking Democrat
+    Dianne Feinstein", "Missouri Republican Roy Blunt"); alone ("Democrat Hillary Clinton")
+    it gives only the party."""
+    if token.tag_ != "NNP" or clean_word(token.text) not in PARTY_MEMBERS:
+        return False
+    return any(child.dep_ in TITLE_DEPS | {"amod"} for child in token.lefts)
 
 
 def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
