@@ -75,7 +75,7 @@ TaggerOption = Annotated[
         "--tagger",
         metavar="NAME",
         envvar=TAGGER_VARIABLE,
-        help="Attribution tagger: crf (default; as fast as bare spaCy) or encoder (a "
+        help="Attribution tagger: crf (default; about as fast as bare spaCy) or encoder (a "
         "fine-tuned transformer's features added: more accurate, about twice as slow); or a "
         "folder with a trained tagger.",
         show_default=False,
