@@ -276,8 +276,8 @@ class EntityStore:
     def _body_opening_with(self, name: Name) -> Tracked | None:
         """The one organisation named in full that a lone word opens: a body's short name
         ("Meridian" after "Meridian Correctional Health", "State" after "State Department").
-        Not a person's surname ("Trump" is no short "Trump Train"), nor a word that opens
-        several bodies."""
+        Not the surname of a person already named ("Trump" is no short "Trump Train"), nor
+        a word that opens several bodies."""
         if len(name.words) != 1 or name.label != "ORG" or name.surname in self.by_surname:
             return None
         word = name.words[0].lower()

@@ -190,9 +190,9 @@ def _heads_title(token: Token | None) -> bool:
 
 
 def _party_member_role(token: Token) -> bool:
-    """A party member's word names a role when something qualifies it ("Ranking Democrat
-    Dianne Feinstein", "Missouri Republican Roy Blunt"); alone ("Democrat Hillary Clinton")
-    it gives only the party."""
+    """A party member's word names a role when something qualifies it ("Senate Intelligence
+    Ranking Democrat Dianne Feinstein", "fellow Democrat Alan Grayson"); alone ("Democrat
+    Hillary Clinton") it gives only the party."""
     if token.tag_ != "NNP" or clean_word(token.text) not in PARTY_MEMBERS:
         return False
     return any(child.dep_ in TITLE_DEPS | {"amod"} for child in token.lefts)
