@@ -1567,6 +1567,24 @@ def test_a_floating_quantifier_is_no_part_of_a_group_s_name(parser_nlp, source, 
     assert attribution.speaker.name == name
 
 
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("A state audit released Thursday", "state audit"),
+        ("The CBS News poll conducted last week", "CBS News poll"),
+        ("A report published on Monday", "report"),
+        (  # more than a date after the participle: all of it names the text
+            "A memo released Friday by the agency's watchdog",
+            "memo released Friday by the agency's watchdog",
+        ),
+    ],
+)
+def test_a_participle_that_only_dates_a_text_is_no_part_of_its_name(parser_nlp, source, name):
+    text = f"{source} found that the plan had failed."
+    (attribution,), _ = resolve(parser_nlp, text, [said(text, "that the plan had failed", source)])
+    assert (attribution.speaker.name, attribution.speaker.type) == (name, "document")
+
+
 def test_a_conjunction_the_parser_left_dangling_is_no_part_of_a_name(parser_nlp):
     """The parser reads "the memo" as a second subject and leaves "and" under "emails"."""
     text = "The emails and the memo showed that aides were worried."

@@ -73,6 +73,7 @@ NOT_PICKING = DEFINITE_DETERMINERS | ARTICLES
 ONE_OF = frozenset({"a", "an", "one", "another"})
 # A clause or apposition set off after a nominal's head describes it; it is not its name.
 ASIDE_DEPS = frozenset({"relcl", "acl", "appos"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
 ASIDE_OPENERS = frozenset({",", "(", "—", "–", "-"})
 
 
@@ -486,9 +487,26 @@ def _phrase(parsed: Parsed, root: Token, in_span: set[int]) -> tuple[int, int]:
     inside = [t.i for t in root.subtree if t.i in in_span]
     start, end = min(inside), max(inside) + 1
     end = _before_relative_clause(parsed.doc, start, _without_aside(parsed, root, end))
+    end = _before_a_dated_participle(parsed.doc, start, end)
     while end - start > 1 and _dangles(parsed.doc[end - 1]):
         end -= 1
     return parsed.phrase(start, end) or (root.i, root.i + 1)
+
+
+def _before_a_dated_participle(doc: Doc, start: int, end: int) -> int:
+    """The phrase's end before a participle that only dates it ("A state audit released
+    Thursday", "the CBS News poll conducted last week", "a report published on Monday"):
+    when the text came out is no part of its name. A participle with more after it keeps it
+    all ("a memo released Friday by the agency's watchdog")."""
+    i = end
+    while i > start and doc[i - 1].ent_type_ in TIME_LABELS:
+        i -= 1
+    if i < end and i > start and doc[i - 1].lower_ == "on":
+        i -= 1
+    participle = doc[i - 1] if i - 1 > start else None
+    if i == end or participle is None or participle.tag_ != "VBN" or participle.dep_ != "acl":
+        return end
+    return i - 1
 
 
 def _dangles(token: Token) -> bool:
