@@ -375,6 +375,11 @@ def _coordinated(root: Token, in_span: set[int]) -> bool:
     return any(c.dep_ == "conj" and c.pos_ in NOMINAL_POS and c.i in in_span for c in root.children)
 
 
+def _conjuncts(root: Token, in_span: set[int]) -> list[Token]:
+    """The words joined to the source's head by "and" or "or" inside the source span."""
+    return [c for c in root.children if c.dep_ == "conj" and c.i in in_span]
+
+
 def _name_after_bare_titles(parsed: Parsed, root: Token, in_span: set[int]) -> Name | None:
     """One person under several titles ("Former House speaker and Ohioan Jane Roe"): a
     singular common noun with no determiner or possessor is a title, not someone else, so
@@ -383,7 +388,7 @@ def _name_after_bare_titles(parsed: Parsed, root: Token, in_span: set[int]) -> N
         return None  # not "Everyone but Roe", nor a name the tagger took for a noun
     if any(c.dep_ in ("det", "poss") for c in root.children):
         return None
-    conjuncts = [c for c in root.children if c.dep_ == "conj" and c.i in in_span]
+    conjuncts = _conjuncts(root, in_span)
     if len(conjuncts) != 1 or conjuncts[0].ent_type_ != "PERSON":
         return None
     return name_at(parsed, conjuncts[0])
@@ -393,7 +398,7 @@ def _one_person_described_twice(root: Token, in_span: set[int]) -> bool:
     """ "The businessman and reality star", "the Florida senator and Republican presidential
     candidate": two singular nouns for people under one determiner are one person; with a
     determiner each ("the mayor and the judge") they are two."""
-    conjuncts = [c for c in root.children if c.dep_ == "conj" and c.i in in_span]
+    conjuncts = _conjuncts(root, in_span)
     if root.tag_ != "NN" or len(conjuncts) != 1 or conjuncts[0].tag_ != "NN":
         return False
     second = conjuncts[0]
@@ -423,7 +428,7 @@ def _group_of_several(parsed: Parsed, root: Token, in_span: set[int]) -> Mention
     while end - start > 1 and clean_word(parsed.doc[start].text) in ABBREVIATED_TITLES:
         start += 1
     text = parsed.text_of(start, end)
-    heads = [root, *(c for c in root.children if c.dep_ == "conj" and c.i in in_span)]
+    heads = [root, *_conjuncts(root, in_span)]
     texts = all(singular(clean_word(t.text)) in DOCUMENT_NOUNS for t in heads)
     kind = "document" if texts else "group"
     return Mention("nominal", 0, (), root.i, kind, text, head_word=text.lower())
@@ -501,12 +506,14 @@ def _before_a_dated_participle(doc: Doc, start: int, end: int) -> int:
     i = end
     while i > start and doc[i - 1].ent_type_ in TIME_LABELS:
         i -= 1
-    if i < end and i > start and doc[i - 1].lower_ == "on":
-        i -= 1
-    participle = doc[i - 1] if i - 1 > start else None
-    if i == end or participle is None or participle.tag_ != "VBN" or participle.dep_ != "acl":
+    if i == end:
         return end
-    return i - 1
+    if i > start and doc[i - 1].lower_ == "on":
+        i -= 1
+    if i - 1 <= start:
+        return end
+    participle = doc[i - 1]
+    return i - 1 if participle.tag_ == "VBN" and participle.dep_ == "acl" else end
 
 
 def _dangles(token: Token) -> bool:

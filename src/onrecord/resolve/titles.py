@@ -45,6 +45,7 @@ PRENAME_STOPS = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "‘", "�
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 DETACHED_TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 TITLE_DEPS = frozenset({"compound", "nmod"})
+QUALIFIER_DEPS = TITLE_DEPS | {"amod"}  # "Ranking Democrat", "fellow Democrat"
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 # NER labels of amounts and times, which head a score or a date, never a title.
@@ -195,7 +196,7 @@ def _party_member_role(token: Token) -> bool:
     Hillary Clinton") it gives only the party."""
     if token.tag_ != "NNP" or clean_word(token.text) not in PARTY_MEMBERS:
         return False
-    return any(child.dep_ in TITLE_DEPS | {"amod"} for child in token.lefts)
+    return any(child.dep_ in QUALIFIER_DEPS for child in token.lefts)
 
 
 def appositive_titles(parsed: Parsed, name: Name) -> list[Title | None]:
